@@ -1,0 +1,9 @@
+package dev.portal.billing;
+
+import dev.portal.platform.test.ServiceConventions;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** billing-service starts against real infrastructure and shows the suite's common face (probes, info, metrics, problems). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BillingServiceConventionsIT extends ServiceConventions {
+}

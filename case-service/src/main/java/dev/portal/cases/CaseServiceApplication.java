@@ -1,0 +1,13 @@
+package dev.portal.cases;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Support cases in Salesforce, strictly scoped to the caller's account. */
+@SpringBootApplication
+public class CaseServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CaseServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,305 @@
+package dev.portal.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./portal up}: PostgreSQL, Kafka, then every service, in the foreground like {@code docker compose up}.
+ * It waits until everything is ready, prints where things are, their start times and memory, and on Ctrl-C or
+ * SIGTERM stops everything it started, leaving no process behind.
+ */
+public final class LocalSuite {
+
+    private static final PrintStream OUT = System.out;
+
+    private final SuiteSettings settings;
+    private final String java;
+    private final PidFile pids;
+    private final List<AppProcess> apps = new ArrayList<>();
+    private final long startedNanos = System.nanoTime();
+    private volatile Process kafkaProcess;
+    private volatile Database database;
+    private volatile boolean stopping;
+
+    LocalSuite(SuiteSettings settings, String java) {
+        this.settings = settings;
+        this.java = java;
+        this.pids = new PidFile(settings.runDirectory());
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1 || !"up".equals(args[0])) {
+            System.err.println("usage: LocalSuite up   (normally run through ./portal up)");
+            System.exit(2);
+        }
+        SuiteSettings settings;
+        try {
+            settings = SuiteSettings.fromEnvironment(Path.of(System.getProperty("portal.root", ".")).toAbsolutePath().normalize(),
+                    System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("portal: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        LocalSuite suite = new LocalSuite(settings, java);
+        Runtime.getRuntime().addShutdownHook(new Thread(suite::stop, "portal-stop"));
+        // Ctrl-C must stop the suite even when this process inherited SIGINT as ignored (started in the background).
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> System.exit(130));
+        try {
+            suite.up();
+        } catch (Exception e) {
+            System.err.println("portal: " + e.getMessage());
+            System.exit(1);
+        }
+        suite.watch();
+    }
+
+    void up() throws Exception {
+        Files.createDirectories(settings.runDirectory().resolve("logs"));
+        List<String> leftovers = pids.stopLeftovers();
+        if (!leftovers.isEmpty()) {
+            OUT.println("stopped processes left by an earlier run: " + String.join(", ", leftovers));
+        }
+        OUT.printf("portal suite: %d services, JDK %s%s, run directory %s%n", settings.services().size(),
+                Runtime.version(), settings.aot() ? " with AOT cache" : "", settings.runDirectory());
+
+        database = Database.start(settings);
+        database.postmasterPid().ifPresent(pid -> ProcessHandle.of(pid).ifPresent(recordQuietly("postgres")));
+        database.createDatabases(settings.services().stream().map(ServiceSpec::database).filter(Objects::nonNull).toList());
+        OUT.printf("  postgres   %s:%d ready after %s%n", database.host(), database.port(), since(startedNanos));
+
+        Path launcherClasses = Path.of(LocalSuite.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        KafkaBroker broker = new KafkaBroker(settings, java, System.getProperty("java.class.path"));
+        kafkaProcess = broker.start(settings.runDirectory().resolve("logs").resolve("kafka.log"),
+                launcherClasses.resolve("kafka-logback.xml"));
+        pids.record("kafka", kafkaProcess.toHandle());
+        broker.awaitReady(kafkaProcess, Duration.ofSeconds(90));
+        OUT.printf("  kafka      %s ready after %s%n", broker.bootstrapServers(), since(startedNanos));
+
+        Map<String, String> environment = serviceEnvironment(broker);
+        for (ServiceSpec spec : settings.services()) {
+            apps.add(new AppProcess(spec, settings, java, environment));
+        }
+        prepare();
+        long servicesStarted = System.nanoTime();
+        startAndAwaitReady();
+        printTable(servicesStarted);
+    }
+
+    /** Extracts jars and, once per build on JDK 25+, trains the AOT caches (two at a time on small machines). */
+    private void prepare() throws Exception {
+        List<AppProcess> toTrain = new ArrayList<>();
+        for (AppProcess app : apps) {
+            app.prepare();
+            if (app.needsTraining()) {
+                toTrain.add(app);
+            }
+        }
+        if (toTrain.isEmpty()) {
+            return;
+        }
+        OUT.printf("  training AOT caches for %d service(s), once per build (set PORTAL_AOT=off to skip)...%n", toTrain.size());
+        long trainingStarted = System.nanoTime();
+        try (ExecutorService trainers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()))) {
+            List<Future<?>> runs = new ArrayList<>();
+            for (AppProcess app : toTrain) {
+                runs.add(trainers.submit(() -> {
+                    try {
+                        app.train();
+                    } catch (Exception e) {
+                        OUT.printf("  %s: %s; it will start without a cache%n", app.spec.name(), e.getMessage());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        }
+        OUT.printf("  AOT caches ready after %s%n", since(trainingStarted));
+    }
+
+    /**
+     * Starts services a few at a time (each holds a slot until it is ready), so that on two cores the first ones
+     * get going instead of all of them crawling together.
+     */
+    private void startAndAwaitReady() throws Exception {
+        Semaphore slots = new Semaphore(settings.startConcurrency());
+        long deadline = System.nanoTime() + settings.readyTimeout().toNanos();
+        List<AppProcess> pending = new ArrayList<>(apps);
+        List<AppProcess> starting = new ArrayList<>();
+        while (!pending.isEmpty() || !starting.isEmpty()) {
+            while (!pending.isEmpty() && slots.tryAcquire()) {
+                AppProcess app = pending.removeFirst();
+                app.start();
+                pids.record(app.spec.name(), app.process().toHandle());
+                starting.add(app);
+            }
+            for (AppProcess app : List.copyOf(starting)) {
+                if (app.probeReady()) {
+                    starting.remove(app);
+                    slots.release();
+                    OUT.printf("  %-20s ready in %s%n", app.spec.name(), seconds(app.readyAfter()));
+                } else if (!app.process().isAlive()) {
+                    throw new IllegalStateException(app.spec.name() + " exited with code " + app.process().exitValue()
+                            + " before it was ready; last lines of " + app.log() + ":\n" + app.logTail(25));
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not ready within " + settings.readyTimeout() + ": "
+                        + starting.stream().map(a -> a.spec.name()).toList() + "; see their logs in " + settings.runDirectory().resolve("logs"));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private void printTable(long servicesStarted) {
+        OUT.println();
+        OUT.printf("%-22s %-32s %8s %-7s %9s %9s %9s%n", "PROCESS", "ADDRESS", "PID", "STATE", "READY IN", "RSS", "PSS");
+        long[] totals = new long[2];
+        if (database.isEmbedded()) {
+            row("postgres", "postgresql://" + database.host() + ":" + database.port(), database.postmasterPid().orElse(0), null, totals);
+        }
+        row("kafka", "127.0.0.1:" + settings.kafkaPort(), kafkaProcess.pid(), null, totals);
+        long lastReady = servicesStarted;
+        for (AppProcess app : apps) {
+            lastReady = Math.max(lastReady, app.readyAtNanos());
+            row(app.spec.name(), settings.baseUrl(app.spec), app.process().pid(), app.readyAfter(), totals);
+        }
+        OUT.println();
+        OUT.printf("all %d processes ready %s after start (services alone: %s); memory: RSS %s in total, PSS %s"
+                        + " (shared pages counted once)%n",
+                apps.size() + 1 + (database.isEmbedded() ? 1 : 0), seconds(Duration.ofNanos(lastReady - startedNanos)),
+                seconds(Duration.ofNanos(lastReady - servicesStarted)), ProcessStats.mebibytes(totals[0]),
+                ProcessStats.mebibytes(totals[1]));
+        OUT.printf("gateway: %s   logs: %s   Ctrl-C stops everything%n",
+                apps.stream().filter(a -> a.spec.name().equals("gateway")).findFirst().map(a -> settings.baseUrl(a.spec)).orElse("(not started)"),
+                settings.runDirectory().resolve("logs"));
+        OUT.flush();
+    }
+
+    private static void row(String name, String address, long pid, Duration readyIn, long[] totals) {
+        long rss = ProcessStats.treeRssBytes(pid);
+        long pss = ProcessStats.treePssBytes(pid);
+        totals[0] += rss;
+        totals[1] += pss;
+        OUT.printf("%-22s %-32s %8d %-7s %9s %9s %9s%n", name, address, pid, readyIn == null ? "up" : "ready",
+                seconds(readyIn), ProcessStats.mebibytes(rss), ProcessStats.mebibytes(pss));
+    }
+
+    /** Stays in the foreground; reports a service that dies, as docker compose does. */
+    private void watch() throws InterruptedException {
+        Map<AppProcess, Boolean> reported = new LinkedHashMap<>();
+        while (!stopping) {
+            for (AppProcess app : apps) {
+                if (!app.process().isAlive() && reported.putIfAbsent(app, true) == null && !stopping) {
+                    OUT.printf("%s exited with code %d; see %s%n", app.spec.name(), app.process().exitValue(), app.log());
+                }
+            }
+            if (kafkaProcess != null && !kafkaProcess.isAlive() && reported.putIfAbsent(null, true) == null && !stopping) {
+                OUT.println("kafka exited; see " + settings.runDirectory().resolve("logs").resolve("kafka.log"));
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    /** Shutdown hook: services first (graceful, then forced), then Kafka, then PostgreSQL. */
+    void stop() {
+        stopping = true;
+        OUT.println();
+        OUT.println("stopping...");
+        List<ProcessHandle> services = apps.stream().map(AppProcess::process).filter(Objects::nonNull)
+                .map(Process::toHandle).toList();
+        terminate(services, Duration.ofSeconds(25));
+        if (kafkaProcess != null) {
+            terminate(List.of(kafkaProcess.toHandle()), Duration.ofSeconds(20));
+        }
+        Optional<ProcessHandle> postmaster = database == null ? Optional.empty() : database.postmaster();
+        if (database != null) {
+            try {
+                database.close();
+            } catch (IOException | RuntimeException e) {
+                OUT.println("postgres: " + e.getMessage());
+            }
+        }
+        List<ProcessHandle> survivors = Stream.of(services.stream(),
+                        kafkaProcess == null ? Stream.<ProcessHandle>empty() : Stream.of(kafkaProcess.toHandle()), postmaster.stream())
+                .flatMap(s -> s).filter(ProcessHandle::isAlive).toList();
+        if (survivors.isEmpty()) {
+            try {
+                pids.delete();
+            } catch (IOException ignored) {
+                // the next run checks start times anyway
+            }
+            OUT.println("stopped; nothing left running");
+        } else {
+            OUT.println("still running: " + survivors.stream().map(ProcessHandle::pid).toList());
+        }
+        OUT.flush();
+    }
+
+    private static void terminate(List<ProcessHandle> processes, Duration grace) {
+        List<ProcessHandle> all = processes.stream().flatMap(p -> Stream.concat(Stream.of(p), p.descendants())).toList();
+        processes.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ProcessHandle process : all) {
+            try {
+                process.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (Exception stillAlive) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** What every service is told about the infrastructure and its peers (each adds its own SERVER_PORT). */
+    private Map<String, String> serviceEnvironment(KafkaBroker broker) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("PORTAL_DB_HOST", database.host());
+        environment.put("PORTAL_DB_PORT", Integer.toString(database.port()));
+        environment.put("PORTAL_DB_USER", database.user());
+        environment.put("PORTAL_DB_PASSWORD", database.password());
+        environment.put("PORTAL_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            environment.put(spec.urlVariable(), settings.baseUrl(spec));
+        }
+        if (settings.jsonLogs()) {
+            environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+        }
+        return environment;
+    }
+
+    /** Records a process for the clean-up after a killed launcher; failing to record must not stop the start. */
+    private java.util.function.Consumer<ProcessHandle> recordQuietly(String name) {
+        return process -> {
+            try {
+                pids.record(name, process);
+            } catch (IOException ignored) {
+                // only used to clean up after a killed launcher
+            }
+        };
+    }
+
+    private static String since(long nanos) {
+        return seconds(Duration.ofNanos(System.nanoTime() - nanos));
+    }
+
+    private static String seconds(Duration duration) {
+        return duration == null ? "-" : String.format("%.1f s", duration.toMillis() / 1000.0);
+    }
+}

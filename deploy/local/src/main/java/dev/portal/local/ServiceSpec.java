@@ -1,0 +1,27 @@
+package dev.portal.local;
+
+import java.util.List;
+
+/** One application of the suite as the launcher runs it. */
+record ServiceSpec(String name, String module, int port, String database) {
+
+    /** The suite, sandbox first: the external systems' stand-in is useful to look at while the rest starts. */
+    static final List<ServiceSpec> ALL = List.of(
+            new ServiceSpec("sandbox", "sandbox", 8099, null),
+            new ServiceSpec("identity-service", "identity-service", 8081, "identity"),
+            new ServiceSpec("catalog-service", "catalog-service", 8082, null),
+            new ServiceSpec("order-service", "order-service", 8083, "orders"),
+            new ServiceSpec("fulfillment-service", "fulfillment-service", 8084, "fulfillment"),
+            new ServiceSpec("billing-service", "billing-service", 8085, null),
+            new ServiceSpec("sim-service", "sim-service", 8086, "sim"),
+            new ServiceSpec("case-service", "case-service", 8087, null),
+            new ServiceSpec("wishlist-service", "wishlist-service", 8088, "wishlist"),
+            new ServiceSpec("notification-service", "notification-service", 8089, null),
+            new ServiceSpec("cdc-bridge", "cdc-bridge", 8090, "cdc_bridge"),
+            new ServiceSpec("gateway", "gateway", 8080, null));
+
+    /** The environment variable the gateway reads this service's base URL from, e.g. PORTAL_IDENTITY_URL. */
+    String urlVariable() {
+        return "PORTAL_" + name.replace("-service", "").replace('-', '_').toUpperCase(java.util.Locale.ROOT) + "_URL";
+    }
+}

@@ -1,0 +1,116 @@
+package dev.portal.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The suite as {@code ./portal up} runs it, started from this build's jars on ports shifted by an offset (so a
+ * developer's own running suite is not disturbed), in a process group of its own so that a test can press
+ * Ctrl-C on it.
+ */
+final class RunningSuite implements AutoCloseable {
+
+    static final int PORT_OFFSET = 20_000;
+    private static final Pattern TABLE_ROW = Pattern.compile("^(\\S+)\\s+\\S+\\s+(\\d+)\\s+(up|ready)\\s.*");
+
+    final Path root;
+    private final Process launcher;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+
+    private RunningSuite(Path root, Process launcher) {
+        this.root = root;
+        this.launcher = launcher;
+        Thread.ofPlatform().daemon().name("suite-output").start(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    output.add(line);
+                    System.out.println("[suite] " + line);
+                }
+            } catch (IOException ignored) {
+                // the launcher is gone
+            }
+        });
+    }
+
+    static RunningSuite start(Path runDirectory) throws IOException {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        Path launcher = root.resolve("deploy/local/target");
+        String classPath = launcher.resolve("classes") + ":" + Files.readString(launcher.resolve("classpath.txt")).trim();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        // setsid: a process group of its own, as a terminal gives the foreground job
+        ProcessBuilder builder = new ProcessBuilder("setsid", java, "-Xmx256m", "-Dportal.root=" + root,
+                "-cp", classPath, "dev.portal.local.LocalSuite", "up").redirectErrorStream(true);
+        builder.environment().put("PORTAL_RUN_DIR", runDirectory.toString());
+        builder.environment().put("PORTAL_PORT_OFFSET", Integer.toString(PORT_OFFSET));
+        // the cache is trained once per build; a test run would pay for it every time
+        builder.environment().put("PORTAL_AOT", "off");
+        return new RunningSuite(root, builder.start());
+    }
+
+    /** Waits for the ready table; fails with the launcher's output if it stops first. */
+    void awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (output.stream().anyMatch(line -> line.contains("Ctrl-C stops everything"))) {
+                return;
+            }
+            if (!launcher.isAlive()) {
+                throw new AssertionError("the suite stopped before it was ready:\n" + String.join("\n", output));
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the suite was not ready within " + timeout + ":\n" + String.join("\n", output));
+    }
+
+    /** The pids in the ready table: PostgreSQL, Kafka and every service. */
+    List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
+        for (String line : output) {
+            Matcher row = TABLE_ROW.matcher(line);
+            if (row.matches()) {
+                pids.add(Long.parseLong(row.group(2)));
+            }
+        }
+        return pids;
+    }
+
+    List<String> output() {
+        return List.copyOf(output);
+    }
+
+    static String url(int port, String path) {
+        return "http://localhost:" + (port + PORT_OFFSET) + path;
+    }
+
+    /** Ctrl-C: SIGINT to the suite's whole process group, as a terminal sends it. */
+    int interrupt(Duration timeout) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-INT", "--", "-" + launcher.pid()).inheritIO().start().waitFor();
+        if (!launcher.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            throw new AssertionError("the launcher did not stop within " + timeout);
+        }
+        return launcher.exitValue();
+    }
+
+    @Override
+    public void close() {
+        if (launcher.isAlive()) {
+            launcher.destroy();
+            try {
+                launcher.waitFor(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.portal.order;
+
+import dev.portal.platform.test.ServiceConventions;
+import dev.portal.platform.test.WithInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** order-service starts against real infrastructure and shows the suite's common face (probes, info, metrics, problems). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithInfrastructure(kafka = true, postgres = true)
+class OrderServiceConventionsIT extends ServiceConventions {
+}

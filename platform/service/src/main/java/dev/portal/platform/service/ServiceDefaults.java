@@ -1,0 +1,53 @@
+package dev.portal.platform.service;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The settings every service of the suite shares, as lowest-precedence defaults: a service's
+ * {@code application.yml} stays thin and any value can still be overridden by it or the environment.
+ */
+class ServiceDefaults implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        // Probes: liveness is the process only; readiness adds the dependencies a service cannot serve without.
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        defaults.put("management.endpoint.health.group.readiness.include", "readinessState,db,migrations,kafka,outbox");
+        defaults.put("management.endpoint.health.validate-group-membership", "false");
+        defaults.put("management.endpoint.health.show-details", "always");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,deadletters");
+        defaults.put("management.info.java.enabled", "true");
+        defaults.put("management.info.process.enabled", "true");
+        defaults.put("management.metrics.tags.application", "${spring.application.name}");
+        defaults.put("management.tracing.sampling.probability", "${PORTAL_TRACING_SAMPLING:1.0}");
+        // Spans leave the process only when a collector is named; Boot treats any value, even empty, as one.
+        String otlpEndpoint = environment.getProperty("PORTAL_OTLP_TRACING_ENDPOINT", "");
+        if (!otlpEndpoint.isBlank()) {
+            defaults.put("management.opentelemetry.tracing.export.otlp.endpoint", otlpEndpoint);
+        }
+        // Shutdown lets in-flight requests and Kafka batches finish; blocking work runs on virtual threads.
+        defaults.put("server.shutdown", "graceful");
+        defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
+        defaults.put("spring.threads.virtual.enabled", "true");
+        defaults.put("server.error.include-stacktrace", "never");
+        defaults.put("server.error.include-message", "never");
+        // An absent database must show in readiness, not stop the start: no connection is needed to boot.
+        defaults.put("spring.datasource.username", "${PORTAL_DB_USER:postgres}");
+        defaults.put("spring.datasource.password", "${PORTAL_DB_PASSWORD:postgres}");
+        defaults.put("spring.datasource.hikari.initialization-fail-timeout", "-1");
+        defaults.put("spring.datasource.hikari.connection-timeout", "5000");
+        defaults.put("spring.datasource.hikari.validation-timeout", "2000");
+        defaults.put("spring.datasource.hikari.maximum-pool-size", "${PORTAL_DB_POOL_SIZE:10}");
+        defaults.put("spring.jpa.open-in-view", "false");
+        defaults.put("spring.jpa.database-platform", "org.hibernate.dialect.PostgreSQLDialect");
+        defaults.put("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false");
+        defaults.put("logging.level.org.flywaydb.core.internal.license", "WARN");
+        environment.getPropertySources().addLast(new MapPropertySource("portal-service-defaults", defaults));
+    }
+}

@@ -1,0 +1,1 @@
+create table sample (id bigint primary key);

@@ -1,0 +1,7 @@
+package dev.portal.platform.test;
+
+/** A running Kafka broker for tests. */
+public interface KafkaServer {
+
+    String bootstrapServers();
+}

@@ -1,0 +1,174 @@
+package dev.portal.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Every kind of bad request, over real HTTP, answered as problem+json with a stable code and nothing internal. */
+@SpringBootTest(classes = ProblemHandlerIT.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.application.name=problem-it", "portal.web.max-request-size=2KB"})
+class ProblemHandlerIT {
+
+    @LocalServerPort int port;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void invalid_fields_are_listed_by_name() throws Exception {
+        HttpResponse<String> response = post("/things", "{\"name\":\"\",\"size\":99}");
+
+        JsonNode problem = problem(response, 400, "validation-failed");
+        assertThat(problem.path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("name", "size");
+    }
+
+    @Test
+    void invalid_query_parameters_are_listed_by_name() throws Exception {
+        JsonNode problem = problem(get("/things?page=0"), 400, "validation-failed");
+        assertThat(problem.path("errors").findValuesAsString("field")).containsExactly("page");
+    }
+
+    @Test
+    void malformed_json_is_a_malformed_body_without_parser_internals() throws Exception {
+        HttpResponse<String> response = post("/things", "{\"name\": \"x\", \"size\": ");
+
+        problem(response, 400, "malformed-body");
+        assertThat(response.body()).doesNotContain("tools.jackson").doesNotContain("NewThing");
+    }
+
+    @Test
+    void a_wrongly_typed_parameter_is_invalid_parameter() throws Exception {
+        problem(get("/things?page=two"), 400, "invalid-parameter");
+    }
+
+    @Test
+    void a_domain_problem_keeps_its_status_and_code() throws Exception {
+        JsonNode problem = problem(get("/things/42"), 404, "thing-not-found");
+        assertThat(problem.path("detail").asString()).isEqualTo("No thing 42 here.");
+    }
+
+    @Test
+    void an_unexpected_failure_is_a_generic_500_that_leaks_nothing() throws Exception {
+        HttpResponse<String> response = get("/boom");
+
+        problem(response, 500, "internal-error");
+        assertThat(response.body()).doesNotContain("hunter2").doesNotContain("IllegalStateException").doesNotContain("at dev.");
+    }
+
+    @Test
+    void wrong_method_and_media_type_have_their_codes() throws Exception {
+        problem(send(HttpRequest.newBuilder(uri("/things/1")).DELETE()), 405, "method-not-allowed");
+        problem(send(HttpRequest.newBuilder(uri("/things")).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("hello"))), 415, "unsupported-media-type");
+    }
+
+    @Test
+    void an_oversized_body_is_refused_before_it_is_read() throws Exception {
+        String big = "{\"name\":\"" + "x".repeat(4096) + "\",\"size\":1}";
+        problem(post("/things", big), 413, "payload-too-large");
+    }
+
+    @Test
+    void the_request_id_is_kept_echoed_and_quoted_in_problems() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/things/7")).header("X-Request-Id", "req-12345678").GET());
+
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValue("req-12345678");
+        assertThat(problem(response, 404, "thing-not-found").path("requestId").asString()).isEqualTo("req-12345678");
+        HttpResponse<String> forged = send(HttpRequest.newBuilder(uri("/things/7")).header("X-Request-Id", "<script>").GET());
+        assertThat(forged.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).doesNotContain("<"));
+    }
+
+    @Test
+    void a_valid_request_still_works() throws Exception {
+        assertThat(post("/things", "{\"name\":\"router\",\"size\":2}").statusCode()).isEqualTo(201);
+    }
+
+    private JsonNode problem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as("status of %s", response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.path("code").asString()).isEqualTo(code);
+        assertThat(problem.path("type").asString()).isEqualTo("https://docs.portal.dev/problems/" + code);
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        return problem;
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    record NewThing(@NotBlank String name, @Min(1) @Max(10) int size) {
+    }
+
+    @RestController
+    @Validated
+    static class Things {
+
+        @PostMapping("/things")
+        @ResponseStatus(HttpStatus.CREATED)
+        NewThing create(@Valid @RequestBody NewThing thing) {
+            return thing;
+        }
+
+        @GetMapping("/things")
+        String list(@RequestParam @Min(1) int page) {
+            return "page " + page;
+        }
+
+        @GetMapping("/things/{id}")
+        String show(@PathVariable String id) {
+            throw ProblemException.notFound("thing-not-found", "No thing " + id + " here.");
+        }
+
+        @GetMapping("/boom")
+        String boom() {
+            throw new IllegalStateException("secret internals at db.password=hunter2");
+        }
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class App {
+        @org.springframework.context.annotation.Bean
+        Things things() {
+            return new Things();
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.portal.sim;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** SIM details, usage and operations through Freebit with the timing rules; call and SMS records from SFTP. */
+@SpringBootApplication
+public class SimServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SimServiceApplication.class, args);
+    }
+}
