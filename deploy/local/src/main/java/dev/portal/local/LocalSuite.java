@@ -58,9 +58,9 @@ public final class LocalSuite {
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         LocalSuite suite = new LocalSuite(settings, java);
+        // Ctrl-C (SIGINT) and SIGTERM both run this hook. A job started in the background by a non-interactive
+        // shell inherits SIGINT as ignored, and a JVM cannot handle an ignored signal: stop those with SIGTERM.
         Runtime.getRuntime().addShutdownHook(new Thread(suite::stop, "portal-stop"));
-        // Ctrl-C must stop the suite even when this process inherited SIGINT as ignored (started in the background).
-        sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> System.exit(130));
         try {
             suite.up();
         } catch (Exception e) {

@@ -1,21 +1,18 @@
 package dev.portal.platform.events;
 
-import java.util.LinkedHashMap;
+import dev.portal.platform.service.PlatformDefaults;
 import java.util.Map;
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 
-/**
- * The suite's Kafka conventions as lowest-precedence defaults, so every service behaves alike and a service's
- * own {@code application.yml} or environment can still override any of them.
- */
-class KafkaDefaults implements EnvironmentPostProcessor {
+/** The suite's Kafka conventions (see {@link PlatformDefaults}). */
+class KafkaDefaults extends PlatformDefaults {
+
+    KafkaDefaults() {
+        super("portal-kafka-defaults");
+    }
 
     @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        Map<String, Object> defaults = new LinkedHashMap<>();
+    protected void contribute(Map<String, Object> defaults, ConfigurableEnvironment environment) {
         defaults.put("spring.kafka.bootstrap-servers", "${PORTAL_KAFKA_BOOTSTRAP_SERVERS:localhost:9092}");
         defaults.put("spring.kafka.client-id", "${spring.application.name:portal}");
         // Envelopes are written and read as bytes + headers (CloudEvents binary mode), see EventEnvelope.
@@ -39,6 +36,5 @@ class KafkaDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.kafka.listener.observation-enabled", "true");
         defaults.put("logging.level.org.apache.kafka", "WARN");
         defaults.put("logging.level.kafka", "WARN");
-        environment.getPropertySources().addLast(new MapPropertySource("portal-kafka-defaults", defaults));
     }
 }

@@ -53,8 +53,10 @@ class OutboxRelayCrashIT {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         String slot = "portal_outbox_" + database;
 
+        List<Process> relays = new ArrayList<>();
         try (KafkaRecorder recorder = new KafkaRecorder(bootstrap, TOPIC)) {
             Process relay = startRelay(postgres, database, bootstrap, 1);
+            relays.add(relay);
             awaitSlotActive(jdbc, slot);
 
             Outbox outbox = new Outbox(jdbc, new EventCodec(EventTypes.of()), "public", URI.create("urn:portal:crash-it"),
@@ -81,13 +83,12 @@ class OutboxRelayCrashIT {
             int seenAtKill = recorder.records().size();
             int writtenAtKill = written.size();
             relay = startRelay(postgres, database, bootstrap, 2);
+            relays.add(relay);
 
             writer.join(Duration.ofMinutes(2));
             assertThat(written).hasSize(total);
             assertThat(writtenAtKill).as("the writer was still writing when the relay died").isLessThan(total);
             await().atMost(Duration.ofSeconds(90)).until(() -> recorder.distinctEventIds() >= total);
-            relay.destroy();
-            relay.waitFor();
 
             List<ConsumerRecord<String, byte[]>> received = recorder.records().stream()
                     .filter(r -> r.key().startsWith(run + "-")).toList();
@@ -110,6 +111,11 @@ class OutboxRelayCrashIT {
             System.out.printf("outbox crash test: %d events committed, relay killed after %d records on Kafka (%d written),"
                             + " %d records received, %d duplicate(s) dropped by event id%n",
                     total, seenAtKill, writtenAtKill, received.size(), received.size() - distinct.size());
+        } finally {
+            // whatever happened, no relay JVM outlives the test
+            for (Process relay : relays) {
+                relay.destroyForcibly().waitFor();
+            }
         }
     }
 

@@ -1,21 +1,17 @@
 package dev.portal.platform.service;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 
-/**
- * The settings every service of the suite shares, as lowest-precedence defaults: a service's
- * {@code application.yml} stays thin and any value can still be overridden by it or the environment.
- */
-class ServiceDefaults implements EnvironmentPostProcessor {
+/** The settings every service of the suite shares (see {@link PlatformDefaults}). */
+class ServiceDefaults extends PlatformDefaults {
+
+    ServiceDefaults() {
+        super("portal-service-defaults");
+    }
 
     @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        Map<String, Object> defaults = new LinkedHashMap<>();
+    protected void contribute(Map<String, Object> defaults, ConfigurableEnvironment environment) {
         // Probes: liveness is the process only; readiness adds the dependencies a service cannot serve without.
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.endpoint.health.group.readiness.include", "readinessState,db,migrations,kafka,outbox");
@@ -48,6 +44,5 @@ class ServiceDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.jpa.database-platform", "org.hibernate.dialect.PostgreSQLDialect");
         defaults.put("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false");
         defaults.put("logging.level.org.flywaydb.core.internal.license", "WARN");
-        environment.getPropertySources().addLast(new MapPropertySource("portal-service-defaults", defaults));
     }
 }

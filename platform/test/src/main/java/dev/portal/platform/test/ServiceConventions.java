@@ -44,10 +44,13 @@ public abstract class ServiceConventions {
     }
 
     @Test
-    protected void info_names_the_build() {
+    protected void info_names_the_build_and_its_commit() {
         JsonNode info = json(get("/actuator/info"));
         assertThat(info.path("build").path("artifact").asString()).as("build info in %s", info).isNotBlank();
         assertThat(info.path("build").path("version").asString()).isNotBlank();
+        if (getClass().getClassLoader().getResource("git.properties") != null) {
+            assertThat(info.path("git").path("commit").path("id").asString()).as("git info in %s", info).isNotBlank();
+        }
     }
 
     @Test
