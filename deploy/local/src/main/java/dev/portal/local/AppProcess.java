@@ -51,9 +51,11 @@ final class AppProcess {
             throw new IllegalStateException(spec.name() + " is not built: " + target + " is missing (run ./portal build)");
         }
         try (Stream<Path> files = Files.list(target)) {
+            // a module whose plain jar is also a library (the sandbox) publishes its runnable jar as "-exec"
             return files.filter(p -> p.getFileName().toString().endsWith(".jar"))
                     .filter(p -> !p.getFileName().toString().endsWith("-sources.jar"))
-                    .findFirst()
+                    .filter(p -> !p.getFileName().toString().endsWith(".jar.original"))
+                    .min(Comparator.comparing((Path p) -> !p.getFileName().toString().endsWith("-exec.jar")))
                     .orElseThrow(() -> new IllegalStateException(spec.name() + " is not built: no jar in " + target));
         }
     }
