@@ -50,7 +50,7 @@ class LocalSuiteIT {
         }
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
                 .as("process %d after Ctrl-C", pid).isEmpty());
-        for (int port : List.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 8087, 8088, 8089, 8090, 8099, 9092, 5432)) {
+        for (int port : List.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 8087, 8088, 8089, 8090, 8099, 2222, 2525, 9092, 5432)) {
             assertThat(listening(port + RunningSuite.PORT_OFFSET)).as("port %d after Ctrl-C", port + RunningSuite.PORT_OFFSET).isFalse();
         }
     }

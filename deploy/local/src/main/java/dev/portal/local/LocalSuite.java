@@ -278,6 +278,18 @@ public final class LocalSuite {
         for (ServiceSpec spec : ServiceSpec.ALL) {
             environment.put(spec.urlVariable(), settings.baseUrl(spec));
         }
+        // the sandbox's non-HTTP servers move with the port offset, and every client is pointed at the sandbox
+        environment.put("SANDBOX_SFTP_PORT", Integer.toString(settings.sftpPort()));
+        environment.put("SANDBOX_SMTP_PORT", Integer.toString(settings.smtpPort()));
+        String sandbox = environment.get("PORTAL_SANDBOX_URL");
+        environment.put("PORTAL_WHMCS_URL", sandbox + "/whmcs");
+        environment.put("PORTAL_SALESFORCE_URL", sandbox + "/salesforce");
+        environment.put("PORTAL_FREEBIT_URL", sandbox + "/freebit");
+        environment.put("PORTAL_STRIPE_API_BASE", sandbox + "/stripe");
+        environment.put("PORTAL_SFTP_HOST", "127.0.0.1");
+        environment.put("PORTAL_SFTP_PORT", Integer.toString(settings.sftpPort()));
+        environment.put("PORTAL_SMTP_HOST", "127.0.0.1");
+        environment.put("PORTAL_SMTP_PORT", Integer.toString(settings.smtpPort()));
         if (settings.jsonLogs()) {
             environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
         }

@@ -52,6 +52,16 @@ record SuiteSettings(Path root, Path runDirectory, int portOffset, String postgr
         return service.port() + portOffset;
     }
 
+    /** The sandbox's SFTP drop of call/SMS records. */
+    int sftpPort() {
+        return 2222 + portOffset;
+    }
+
+    /** The sandbox's SMTP mail sink. */
+    int smtpPort() {
+        return 2525 + portOffset;
+    }
+
     String baseUrl(ServiceSpec service) {
         return "http://localhost:" + port(service);
     }
