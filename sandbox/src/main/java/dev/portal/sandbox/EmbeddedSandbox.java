@@ -34,11 +34,11 @@ public final class EmbeddedSandbox {
     /** The running sandbox, started on first use. */
     public static synchronized EmbeddedSandbox get() {
         if (instance == null) {
+            // command-line arguments, not default properties: application.yml's fixed ports must not win
             ConfigurableApplicationContext context = new SpringApplicationBuilder(SandboxApplication.class)
-                    .properties("server.port=0", "server.address=127.0.0.1",
-                            "sandbox.sftp.port=0", "sandbox.smtp.port=0",
-                            "spring.main.banner-mode=off")
-                    .run();
+                    .run("--server.port=0", "--server.address=127.0.0.1",
+                            "--sandbox.sftp.port=0", "--sandbox.smtp.port=0",
+                            "--spring.main.banner-mode=off");
             instance = new EmbeddedSandbox(context);
             Runtime.getRuntime().addShutdownHook(new Thread(context::close, "embedded-sandbox-stop"));
         }

@@ -1,5 +1,6 @@
 package dev.portal.sandbox.salesforce.oauth;
 
+import dev.portal.sandbox.salesforce.SalesforceIds;
 import org.springframework.stereotype.Component;
 
 import java.security.SecureRandom;
@@ -19,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class SalesforceSessions {
 
     /** The org and user every sandbox session belongs to. */
-    public static final String ORG_ID = "00DSb0000000001AAA";
-    public static final String USER_ID = "005Sb0000000001AAA";
+    public static final String ORG_ID = SalesforceIds.to18("00DSb0000000001");
+    public static final String USER_ID = SalesforceIds.to18("005Sb0000000001");
 
     /** A live session. */
     public record Session(String accessToken, String clientId, String username, String userId, Instant issuedAt, Instant expiresAt) {
