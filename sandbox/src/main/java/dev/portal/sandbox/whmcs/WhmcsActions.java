@@ -257,7 +257,6 @@ class WhmcsActions {
         store.clients.put(c.id, c);
         Map<String, Object> body = success();
         body.put("clientid", Long.toString(c.id));
-        body.put("owner_id", c.id);
         return body;
     }
 
@@ -791,8 +790,8 @@ class WhmcsActions {
         return body;
     }
 
-    /** Redeems a single-sign-on token once: the path to send the browser to, or empty when invalid, used or expired. */
-    Optional<String> redeem(String token) {
+    /** Redeems a single-sign-on token once: its client and destination, or empty when invalid, used or expired. */
+    Optional<WhmcsStore.SsoToken> redeem(String token) {
         if (token == null) {
             return Optional.empty();
         }
@@ -801,8 +800,13 @@ class WhmcsActions {
             if (sso == null || sso.expires().isBefore(state.clock().instant())) {
                 return Optional.empty();
             }
-            return Optional.of(sso.redirectPath());
+            return Optional.of(sso);
         });
+    }
+
+    /** The name of a client, for the simulated client area page. */
+    Optional<String> clientName(long clientId) {
+        return state.apply(store -> Optional.ofNullable(store.clients.get(clientId)).map(WhmcsStore.Client::fullname));
     }
 
     // ---- helpers

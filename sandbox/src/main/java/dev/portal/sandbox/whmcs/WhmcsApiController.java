@@ -7,10 +7,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,10 +21,12 @@ import java.util.Optional;
 /**
  * {@code POST /whmcs/includes/api.php}: the WHMCS External API (form fields, urlencoded or multipart; the
  * {@code action} field selects the command), and {@code GET /whmcs/oauth/singlesignon.php}, where browsers redeem
- * CreateSsoToken tokens.
+ * CreateSsoToken tokens and land on a stand-in client area page.
  */
 @RestController
 class WhmcsApiController {
+
+    static final String SESSION_COOKIE = "WHMCSsandbox";
 
     private static final Logger log = LoggerFactory.getLogger(WhmcsApiController.class);
 
@@ -62,15 +66,30 @@ class WhmcsApiController {
     @GetMapping("/whmcs/oauth/singlesignon.php")
     ResponseEntity<String> singleSignOn(@RequestParam(name = "access_token", required = false) String token,
                                         HttpServletRequest request) {
-        Optional<String> destination = actions.redeem(token);
-        if (destination.isEmpty()) {
+        Optional<WhmcsStore.SsoToken> redeemed = actions.redeem(token);
+        if (redeemed.isEmpty()) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_HTML)
                     .body("<!DOCTYPE html><html><head><title>Access Denied</title></head><body><h1>Access Denied</h1>"
                             + "<p>The single sign-on token is invalid or has expired. Please log in.</p></body></html>");
         }
         return ResponseEntity.status(HttpStatus.FOUND)
-                .header(HttpHeaders.LOCATION, baseUrl(request) + "/" + destination.get())
+                .header(HttpHeaders.LOCATION, baseUrl(request) + "/" + redeemed.get().redirectPath())
+                .header(HttpHeaders.SET_COOKIE, SESSION_COOKIE + "=" + redeemed.get().clientid() + "; Path=/whmcs; HttpOnly; SameSite=Lax")
                 .build();
+    }
+
+    /** The pages SSO destinations lead to: a stand-in for WHMCS's client area that says who is signed in. */
+    @GetMapping({"/whmcs/clientarea.php", "/whmcs/index.php", "/whmcs/account/paymentmethods", "/whmcs/supporttickets.php",
+            "/whmcs/submitticket.php", "/whmcs/cart.php"})
+    ResponseEntity<String> clientArea(@CookieValue(name = SESSION_COOKIE, required = false) String session, HttpServletRequest request) {
+        Optional<String> name = session != null && session.matches("\\d{1,18}") ? actions.clientName(Long.parseLong(session)) : Optional.empty();
+        String page = request.getRequestURI().substring("/whmcs/".length())
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String who = name.map(n -> "<p id=\"client\">Signed in as " + HtmlUtils.htmlEscape(n) + "</p>")
+                .orElse("<p id=\"client\">Not signed in. Please log in.</p>");
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML)
+                .body("<!DOCTYPE html><html><head><title>Client Area - WHMCS sandbox</title></head><body><h1>Client Area</h1>"
+                        + who + "<p id=\"page\">" + HtmlUtils.htmlEscape(page) + "</p></body></html>");
     }
 
     private static ResponseEntity<Map<String, Object>> error(int status, String message) {

@@ -324,6 +324,12 @@ class WhmcsApiIT {
         assertThat(first.statusCode()).isEqualTo(302);
         assertThat(first.headers().firstValue("Location")).hasValue("http://127.0.0.1:" + port + "/whmcs/clientarea.php?action=invoices");
 
+        String cookie = first.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        HttpResponse<String> landing = send(HttpRequest.newBuilder(URI.create(first.headers().firstValue("Location").orElseThrow()))
+                .header("Cookie", cookie).GET());
+        assertThat(landing.statusCode()).isEqualTo(200);
+        assertThat(landing.body()).contains("Signed in as Hanako Yamada");
+
         HttpResponse<String> second = send(HttpRequest.newBuilder(URI.create(redirect)).GET());
         assertThat(second.statusCode()).isEqualTo(403);
         assertThat(second.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
