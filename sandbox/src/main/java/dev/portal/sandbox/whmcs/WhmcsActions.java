@@ -383,8 +383,8 @@ class WhmcsActions {
         m.put("dedicatedip", "");
         m.put("serverid", "0");
         m.put("servername", "");
-        m.put("serverip", null);
-        m.put("serverhostname", null);
+        m.put("serverip", "");
+        m.put("serverhostname", "");
         m.put("suspensionreason", "");
         m.put("firstpaymentamount", amount(s.firstpaymentamount));
         m.put("recurringamount", amount(s.recurringamount));

@@ -3,6 +3,7 @@ package dev.portal.sandbox.whmcs;
 import dev.portal.sandbox.SandboxSystems;
 import dev.portal.sandbox.SeededState;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +30,14 @@ public class WhmcsState implements SeededState {
     private final Clock clock;
     private WhmcsStore store;
 
+    @Autowired
     WhmcsState(WhmcsSettings settings, ObjectProvider<Clock> clock) {
+        this(settings, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    WhmcsState(WhmcsSettings settings, Clock clock) {
         this.settings = settings;
-        this.clock = clock.getIfAvailable(Clock::systemUTC).withZone(settings.zone());
+        this.clock = clock.withZone(settings.zone());
         this.store = WhmcsSeed.create(today());
     }
 
