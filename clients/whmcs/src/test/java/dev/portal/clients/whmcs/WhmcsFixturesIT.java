@@ -146,6 +146,18 @@ class WhmcsFixturesIT {
     }
 
     @Test
+    void emptyListsAreReadInEitherShape() {
+        server.on("POST", API,
+                json(200, "{\"result\":\"success\",\"totalresults\":\"0\",\"startnumber\":0,\"numreturned\":0,\"products\":{\"product\":[]}}"),
+                json(200, "{\"result\":\"success\",\"totalresults\":0,\"startnumber\":0,\"numreturned\":0,\"invoices\":\"\"}"),
+                json(200, "{\"result\":\"success\",\"clientid\":\"2\",\"paymethods\":[]}"));
+
+        assertThat(whmcs.getClientsProducts(ServicesQuery.ofClient(2)).services()).isEmpty();
+        assertThat(whmcs.getInvoices(InvoicesQuery.ofClient(2)).invoices()).isEmpty();
+        assertThat(whmcs.getPayMethods(2)).isEmpty();
+    }
+
+    @Test
     void authenticationFailureInsideHttp200IsTyped() {
         server.on("POST", API, json(200, "{\"result\":\"error\",\"message\":\"Authentication Failed\"}"));
 
