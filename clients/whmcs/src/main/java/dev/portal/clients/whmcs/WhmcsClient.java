@@ -193,7 +193,7 @@ public class WhmcsClient {
         JsonNode ids = body.hasNonNull("serviceids") ? body.get("serviceids") : body.get("productids");
         List<Long> serviceIds = new ArrayList<>();
         if (ids != null && ids.isArray()) {
-            ids.forEach(id -> serviceIds.add(convert(form.action, id, Long.class)));
+            ids.forEach(id -> Optional.ofNullable(convert(form.action, id, Long.class)).ifPresent(serviceIds::add));
         } else if (ids != null && !ids.isNull()) {
             for (String id : ids.asString().split(",")) {
                 if (!id.isBlank()) {
@@ -322,11 +322,8 @@ public class WhmcsClient {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
-        if (node.isString() && node.asString().isEmpty() && !type.isArray() && type != String.class) {
-            return null;
-        }
-        if (type.isArray() && node.isString() && node.asString().isEmpty()) {
-            return null;
+        if (node.isString() && node.asString().isEmpty() && type != String.class) {
+            return null; // WHMCS writes "" for an empty list or an unset value
         }
         return LenientJson.convert(SYSTEM, action, 200, node, type);
     }
