@@ -1,5 +1,6 @@
 /**
- * Client of WHMCS: billing (clients, invoices, payment methods, services, orders, SSO). The typed client arrives with the external-systems issue; the module exists so
- * that services can already depend on it.
+ * Client of the WHMCS External API ({@code POST {base}/includes/api.php}): one typed method per action the suite
+ * uses, WHMCS's loose types (numbers as strings, empty strings for empty lists, {@code 0000-00-00} for no date)
+ * read into records, WHMCS error results as {@link dev.portal.clients.whmcs.WhmcsApiException}.
  */
 package dev.portal.clients.whmcs;

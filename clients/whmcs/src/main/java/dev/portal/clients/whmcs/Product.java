@@ -1,0 +1,26 @@
+package dev.portal.clients.whmcs;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+
+/** One entry of GetProducts' {@code products.product[]}, with its price table per currency code. */
+public record Product(long pid, long gid, String type, String name, String slug, String description, String module,
+                      @JsonProperty("paytype") String payType, Map<String, Pricing> pricing) {
+
+    /** Prices per billing cycle; WHMCS writes {@code -1.00} for a cycle it does not offer. */
+    public record Pricing(String prefix, String suffix, BigDecimal monthly, BigDecimal quarterly, BigDecimal semiannually,
+                          BigDecimal annually, BigDecimal biennially, BigDecimal triennially) {
+    }
+
+    public Product {
+        pricing = pricing == null ? Map.of() : Map.copyOf(pricing);
+    }
+
+    /** The monthly price in {@code currency}, if the product is offered monthly. */
+    public Optional<BigDecimal> monthlyPrice(String currency) {
+        return Optional.ofNullable(pricing.get(currency)).map(Pricing::monthly).filter(p -> p.signum() >= 0);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.portal.clients.whmcs;
+
+import dev.portal.clients.support.HttpSettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.net.URI;
+
+/**
+ * Where WHMCS is and how to authenticate ({@code portal.clients.whmcs.*}).
+ *
+ * @param baseUrl    the installation's root, e.g. {@code https://billing.example.jp} or {@code http://localhost:8099/whmcs};
+ *                   the API is {@code {baseUrl}/includes/api.php}
+ * @param identifier API credential identifier (sent as {@code identifier})
+ * @param secret     API credential secret (sent as {@code secret})
+ * @param accessKey  optional {@code $api_access_key}, sent as {@code accesskey} to pass the IP allow-list
+ * @param http       timeouts, retries and circuit breaker
+ */
+@ConfigurationProperties("portal.clients.whmcs")
+public record WhmcsProperties(URI baseUrl, String identifier, String secret, String accessKey, HttpSettings http) {
+
+    public WhmcsProperties {
+        http = http != null ? http : HttpSettings.DEFAULTS;
+        accessKey = accessKey == null || accessKey.isBlank() ? null : accessKey;
+    }
+
+    @Override
+    public String toString() {
+        return "WhmcsProperties[baseUrl=" + baseUrl + ", identifier=" + identifier + ", secret=(hidden), accessKey="
+                + (accessKey == null ? "(none)" : "(hidden)") + ", http=" + http + "]";
+    }
+}
