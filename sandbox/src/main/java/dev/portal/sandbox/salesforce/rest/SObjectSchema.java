@@ -60,7 +60,8 @@ final class SObjectSchema {
                 field("BillingState", Type.STRING), field("BillingPostalCode", Type.STRING), field("BillingCountry", Type.STRING),
                 field("Phone", Type.STRING));
         define("Contact", "003", null, null,
-                ref("AccountId", "Account", false), field("FirstName", Type.STRING), req("LastName", Type.STRING), field("Email", Type.STRING));
+                ref("AccountId", "Account", false), field("FirstName", Type.STRING), req("LastName", Type.STRING), field("Email", Type.STRING),
+                readOnly("Name", Type.STRING));
         define("Product2", "01t", null, null,
                 req("Name", Type.STRING), field("ProductCode", Type.STRING), bool("IsActive"), field("Family", Type.STRING),
                 new Field("WH_Product_ID__c", Type.DOUBLE, false, true, true, null, List.of()),

@@ -151,6 +151,10 @@ class SalesforceData implements SeededState {
         if (object.name().equals("Case")) {
             record.put("IsClosed", "Closed".equals(record.get("Status")));
         }
+        if (object.name().equals("Contact")) {
+            String first = (String) record.get("FirstName");
+            record.put("Name", first == null || first.isBlank() ? record.get("LastName") : first + " " + record.get("LastName"));
+        }
     }
 
     /** One transaction; holds the data lock from begin to commit or rollback (same thread). */
