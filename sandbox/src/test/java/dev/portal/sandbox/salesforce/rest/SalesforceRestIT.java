@@ -257,6 +257,28 @@ class SalesforceRestIT {
         assertThat(recorder.events).isEmpty();
     }
 
+    @Test
+    void composite_refuses_more_than_25_subrequests() throws Exception {
+        StringBuilder subrequests = new StringBuilder();
+        for (int i = 0; i < 26; i++) {
+            subrequests.append(i == 0 ? "" : ",").append("{\"method\":\"GET\",\"url\":\"/services/data/v62.0/sobjects/Account/")
+                    .append(HANAKO).append("\",\"referenceId\":\"r").append(i).append("\"}");
+        }
+
+        HttpResponse<String> response = send(authorized("/salesforce/services/data/v62.0/composite").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"compositeRequest\":[" + subrequests + "]}")));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(error(response).get("errorCode").asString()).isEqualTo("INVALID_BATCH_REQUEST");
+    }
+
+    @Test
+    void fifteen_character_ids_are_accepted_and_answered_in_eighteen() throws Exception {
+        JsonNode account = JSON.readTree(send(authorized("/salesforce/services/data/v62.0/sobjects/Account/" + HANAKO.substring(0, 15)).GET()).body());
+
+        assertThat(account.get("Id").asString()).isEqualTo(HANAKO);
+    }
+
     // ---- refusals and limits ----
 
     @Test
@@ -335,6 +357,28 @@ class SalesforceRestIT {
         assertThat(approval.changeOrigin()).isEmpty();
         assertThat(recorder.events.get(1).changes().getFirst().fields()).containsEntry("UnitPrice", 4980.0);
         assertThat(total("SELECT Id FROM PricebookEntry WHERE UnitPrice = 4980 AND Pricebook2.Name = 'Portal Catalog'")).isEqualTo(1);
+    }
+
+    @Test
+    void a_delete_publishes_the_header_only() throws Exception {
+        send(authorized("/salesforce/services/data/v62.0/sobjects/Case/" + SalesforceSeed.id("500", 2)).DELETE());
+
+        RecordChange change = recorder.events.getFirst().changes().getFirst();
+        assertThat(change.changeType()).isEqualTo("DELETE");
+        assertThat(change.fields()).isEmpty();
+        assertThat(change.changedFields()).isEmpty();
+    }
+
+    @Test
+    void admin_can_set_any_field_of_any_record() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url("/sandbox/admin/salesforce/records/Account/" + HANAKO))
+                .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString("{\"Portal_Status__c\":\"Suspended\"}")));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get("Portal_Status__c").asString()).isEqualTo("Suspended");
+        RecordChange change = recorder.events.getFirst().changes().getFirst();
+        assertThat(change.changedFields()).containsExactly("Portal_Status__c", "LastModifiedDate");
+        assertThat(change.commitUser()).isEqualTo(SalesforceAdminController.ADMIN_USER_ID);
     }
 
     // ---- helpers ----
