@@ -173,6 +173,17 @@ public class SalesforceClient {
         }
     }
 
+    /** The {@code totalSize} of a query, e.g. {@code SELECT COUNT() FROM Case WHERE IsClosed = false}. */
+    public int count(String soql) {
+        JsonNode page = json("query", ExternalCalls.Repeat.SAFE, HttpMethod.GET,
+                session -> api(session, "query?q=" + UriUtils.encodeQueryParam(soql, StandardCharsets.UTF_8)), null);
+        JsonNode total = page.path("totalSize");
+        if (!total.isNumber()) {
+            throw new ExternalResponseException(SYSTEM, "query", 200, "query answer without a numeric totalSize: " + excerpt(page), null);
+        }
+        return total.asInt();
+    }
+
     // ---- sObjects ----
 
     /** One record bound to {@code type}; {@code 404 NOT_FOUND} is a {@link SalesforceApiException}. */

@@ -75,6 +75,11 @@ class SalesforceClientIT {
     }
 
     @Test
+    void count_reads_the_total_size() {
+        assertThat(client.count("SELECT COUNT() FROM Case WHERE IsClosed = false")).isEqualTo(1);
+    }
+
+    @Test
     void query_trees_keep_parent_records() {
         List<JsonNode> orders = client.queryTrees("SELECT OrderNumber, Status, Account.Name FROM Order WHERE Status = 'Draft'");
 

@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -39,7 +38,7 @@ class RestApi implements SeededState {
 
     private final SalesforceData data;
     private final RestSettings settings;
-    private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
+    private final Map<String, Cursor> cursors = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicInteger used = new AtomicInteger();
     private volatile LocalDate usageDay;
 
@@ -70,11 +69,8 @@ class RestApi implements SeededState {
     /** Counts one request; false when the daily allocation is already used up. */
     boolean countRequest() {
         rollDay();
-        if (used.get() >= settings.dailyApiLimit()) {
-            return false;
-        }
-        used.incrementAndGet();
-        return true;
+        int limit = settings.dailyApiLimit();
+        return used.getAndUpdate(n -> n >= limit ? n : n + 1) < limit;
     }
 
     String limitInfo() {
@@ -113,10 +109,12 @@ class RestApi implements SeededState {
             return Result.of(200, page(rows.size(), true, null, rows));
         }
         String locator = SalesforceIds.next("01g");
-        while (cursors.size() >= settings.maxOpenCursors()) {
-            cursors.keySet().stream().findFirst().ifPresent(cursors::remove);
+        synchronized (cursors) {
+            while (cursors.size() >= settings.maxOpenCursors()) {
+                cursors.remove(cursors.keySet().iterator().next());
+            }
+            cursors.put(locator, new Cursor(List.copyOf(rows), batch, version));
         }
-        cursors.put(locator, new Cursor(List.copyOf(rows), batch, version));
         return Result.of(200, page(rows.size(), false, nextUrl(version, locator, batch), rows.subList(0, batch)));
     }
 
