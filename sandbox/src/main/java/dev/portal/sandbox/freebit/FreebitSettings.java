@@ -10,8 +10,8 @@ import java.util.List;
  * The simulated Freebit OEM account and the details Freebit does not publish, as settings (see
  * {@code docs/sandbox/freebit.md}).
  *
- * @param oemId                  OEM id accepted by {@code authOem} ({@code SANDBOX_FREEBIT_OEM_ID})
- * @param oemKey                 OEM key accepted by {@code authOem} ({@code SANDBOX_FREEBIT_OEM_KEY})
+ * @param oemId                  OEM id accepted by {@code authOem} ({@code SANDBOX_FREEBIT_OEMID})
+ * @param oemKey                 OEM key accepted by {@code authOem} ({@code SANDBOX_FREEBIT_OEMKEY})
  * @param authKeyLifetime        how long an {@code authKey} is accepted [G: not public]
  * @param usageUnit              unit of reported quota and usage, {@code KB} or {@code MB} [G: not public]
  * @param changeInterval         minimum interval between plan, voice option and network type changes of one line
