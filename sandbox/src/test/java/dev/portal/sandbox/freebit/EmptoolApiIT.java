@@ -78,6 +78,19 @@ class EmptoolApiIT {
     }
 
     @Test
+    void multipart_json_sent_as_a_file_part_is_accepted() throws Exception {
+        String boundary = "----emptoolfile";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"json\"; filename=\"blob\"\r\n"
+                + "Content-Type: application/json\r\n\r\n{\"authKey\":\"" + authKey + "\",\"account\":\"" + AIKO_DATA + "\"}\r\n"
+                + "--" + boundary + "--\r\n";
+        HttpResponse<String> response = post("mvno/getTrafficInfo/", "multipart/form-data; boundary=" + boundary, body);
+
+        JsonNode answer = JSON.readTree(response.body());
+        assertThat(answer.get("resultCode").asString()).as("%s", answer).isEqualTo("100");
+        assertThat(answer.get("account").asString()).isEqualTo(AIKO_DATA);
+    }
+
+    @Test
     void seed_auth_path_is_served_too() throws Exception {
         JsonNode body = form("authOem/getAuthKey", "{\"oemId\":\"sandbox-oem\",\"oemKey\":\"sandbox-key\"}");
 
