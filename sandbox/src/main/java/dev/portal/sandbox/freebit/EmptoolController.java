@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -322,7 +323,7 @@ class EmptoolController {
         });
     }
 
-    private ResponseEntity<Map<String, Object>> answer(java.util.function.Supplier<Map<String, Object>> operation) {
+    private ResponseEntity<Map<String, Object>> answer(Supplier<Map<String, Object>> operation) {
         try {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(operation.get());
         } catch (EmptoolError e) {

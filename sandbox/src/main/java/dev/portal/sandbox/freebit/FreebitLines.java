@@ -13,11 +13,14 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The simulated SIM lines and the rules of the operations on them. Asynchronous orders complete when the
@@ -103,8 +106,8 @@ class FreebitLines implements SeededState {
 
     // ---- reads ----
 
-    /** A copy-safe view of one line, after completing whatever is due. */
-    synchronized <T> T read(String account, java.util.function.Function<Line, T> view) {
+    /** {@code view} of one line (run under the lock), after completing whatever is due. */
+    synchronized <T> T read(String account, Function<Line, T> view) {
         return view.apply(find(account));
     }
 
@@ -237,7 +240,7 @@ class FreebitLines implements SeededState {
 
     /** Moves the clock forward and completes what fell due; returns the orders completed. */
     synchronized List<Line.Done> advance(Duration by) {
-        java.util.Set<String> before = new java.util.HashSet<>();
+        Set<String> before = new HashSet<>();
         lines.values().forEach(l -> l.done.forEach(d -> before.add(d.id())));
         clock.advance(by);
         settleAll();

@@ -1,5 +1,6 @@
 package dev.portal.clients.freebit;
 
+import dev.portal.clients.support.Excerpts;
 import dev.portal.clients.support.ExternalCalls;
 import dev.portal.clients.support.ExternalCalls.Repeat;
 import dev.portal.clients.support.ExternalHttp;
@@ -295,7 +296,7 @@ public final class FreebitClient {
     }
 
     private static ExternalResponseException malformed(String operation, String what, JsonNode body) {
-        return new ExternalResponseException(SYSTEM, operation, 200, what + " in " + dev.portal.clients.support.Excerpts.of(
+        return new ExternalResponseException(SYSTEM, operation, 200, what + " in " + Excerpts.of(
                 body == null ? null : body.toString()), null);
     }
 
