@@ -3,6 +3,8 @@ package dev.portal.sandbox.stripe;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.net.HttpURLConnection;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -116,6 +118,19 @@ class StripeApiIT extends StripeHttp {
         assertThat(answer.body().get("data")).hasSize(1);
         assertThat(answer.body().get("data").get(0).get("id").asString()).isEqualTo("price_sandbox_wishlist_pro");
         assertThat(answer.body().get("data").get(0).get("metadata").get("wishlist_quota").asString()).isEqualTo("100");
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void accepts_unencoded_brackets_in_query_strings_as_the_sdks_send_them() throws Exception {
+        // java.net.URI refuses '[' in a query; HttpURLConnection (stripe-java's transport) sends it as is
+        HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + port
+                + "/stripe/v1/subscriptions/sub_sandbox_active?expand[0]=items.data.price.product").openConnection();
+        connection.setRequestProperty("Authorization", "Bearer " + KEY);
+
+        assertThat(connection.getResponseCode()).isEqualTo(200);
+        JsonNode sub = JSON.readTree(connection.getInputStream().readAllBytes());
+        assertThat(sub.get("items").get("data").get(0).get("price").get("product").get("name").asString()).isEqualTo("Wishlist Starter");
     }
 
     @Test
