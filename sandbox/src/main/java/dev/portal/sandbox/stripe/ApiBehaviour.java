@@ -5,8 +5,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Admin-set behaviour of the simulated API itself (not of a proxy in front of it, which is what faults are): a
- * delay while a request executes (its idempotency key stays in use meanwhile) and Stripe {@code api_error}s
- * answered after the key was taken, so they are saved and replayed like a real 5xx.
+ * delay while a request executes (its idempotency key stays in use meanwhile), Stripe {@code api_error}s answered
+ * after the key was taken (saved and replayed like a real 5xx), or Stripe's 429 {@code rate_limit} refusal
+ * (raised before executing, so not saved).
  */
 @Component
 class ApiBehaviour {
@@ -20,8 +21,9 @@ class ApiBehaviour {
     private int left;
 
     synchronized void set(Settings settings) {
-        if (settings.errorStatus() != null && (settings.errorStatus() < 500 || settings.errorStatus() > 599)) {
-            throw new IllegalArgumentException("errorStatus must be 500..599");
+        if (settings.errorStatus() != null && settings.errorStatus() != 429
+                && (settings.errorStatus() < 500 || settings.errorStatus() > 599)) {
+            throw new IllegalArgumentException("errorStatus must be 429 or 500..599");
         }
         if (settings.delayMs() != null && (settings.delayMs() < 0 || settings.delayMs() > 60_000)) {
             throw new IllegalArgumentException("delayMs must be 0..60000");

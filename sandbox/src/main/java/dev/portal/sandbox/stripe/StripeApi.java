@@ -85,6 +85,9 @@ class StripeApi {
         JsonNode body;
         try {
             int failWith = "GET".equals(request.getMethod()) ? 0 : behaviour.beforeWrite();
+            if (failWith == 429) {
+                throw StripeApiError.rateLimited();
+            }
             if (failWith > 0) {
                 throw StripeApiError.apiError(failWith);
             }

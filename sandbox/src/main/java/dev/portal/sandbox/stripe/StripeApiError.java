@@ -57,6 +57,11 @@ final class StripeApiError extends RuntimeException {
                 "Unrecognized request URL (" + method + ": " + path + "). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.", true);
     }
 
+    static StripeApiError rateLimited() {
+        return new StripeApiError(429, "invalid_request_error", "rate_limit", null,
+                "Too many requests hit the API too quickly. We recommend an exponential backoff of your requests.", true);
+    }
+
     static StripeApiError apiError(int status) {
         return new StripeApiError(status, "api_error", null, null,
                 "Sorry, something went wrong. We've already been notified of the problem.", false);

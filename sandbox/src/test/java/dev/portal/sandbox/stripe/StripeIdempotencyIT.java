@@ -65,6 +65,19 @@ class StripeIdempotencyIT extends StripeHttp {
     }
 
     @Test
+    void a_rate_limited_request_is_not_saved() {
+        admin("PUT", "/sandbox/admin/stripe/api-behaviour", "{\"errorStatus\":429,\"remaining\":1}");
+
+        Answer limited = post("/v1/customers", "email=busy%40example.jp", "key-429");
+        Answer retried = post("/v1/customers", "email=busy%40example.jp", "key-429");
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.body().get("error").get("code").asString()).isEqualTo("rate_limit");
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.header("Idempotent-Replayed")).isNull();
+    }
+
+    @Test
     void nothing_is_saved_when_validation_fails_first() {
         Answer invalid = post("/v1/subscriptions", "customer=cus_sandbox_none", "key-validation");
         Answer valid = post("/v1/subscriptions", "customer=cus_sandbox_none&items[0][price]=price_sandbox_wishlist_starter", "key-validation");

@@ -10,6 +10,7 @@ import com.stripe.model.Subscription;
 import com.stripe.model.SubscriptionItem;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.PriceListParams;
 import com.stripe.param.SubscriptionListParams;
 import com.stripe.param.SubscriptionRetrieveParams;
 import com.stripe.param.entitlements.ActiveEntitlementListParams;
@@ -134,6 +135,26 @@ public final class StripeBilling {
             after = data.isEmpty() ? null : data.getLast().getId();
         }
         return all;
+    }
+
+    /** Active prices by lookup key (e.g. {@code wishlist_starter}, {@code wishlist_pro}) with their products. */
+    public List<StripePrice> prices(List<String> lookupKeys) {
+        if (lookupKeys.isEmpty()) {
+            return List.of();
+        }
+        PriceListParams params = PriceListParams.builder().addAllLookupKey(lookupKeys).setActive(true)
+                .setLimit(PAGE).addExpand("data.product").build();
+        StripeCollection<Price> page = call("ListPrices", ExternalCalls.Repeat.SAFE, () -> stripe.prices().list(params));
+        List<StripePrice> prices = new ArrayList<>();
+        for (Price price : page.getData() == null ? List.<Price>of() : page.getData()) {
+            Product product = price.getProductObject();
+            prices.add(new StripePrice(required(price.getId(), "ListPrices", "price id"), price.getLookupKey(),
+                    price.getProduct(), product == null ? null : product.getName(), price.getCurrency(),
+                    price.getUnitAmount(), price.getRecurring() == null ? null : price.getRecurring().getInterval(),
+                    price.getRecurring() == null || price.getRecurring().getIntervalCount() == null ? 0 : price.getRecurring().getIntervalCount(),
+                    Boolean.TRUE.equals(price.getActive()), price.getMetadata(), product == null ? null : product.getMetadata()));
+        }
+        return prices;
     }
 
     /** The metadata key quotas are read from. */

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +75,19 @@ class StripeBillingIT {
 
         assertThat(sub.items().getFirst().priceMetadata()).doesNotContainKey("wishlist_quota");
         assertThat(sub.quota("wishlist_quota")).contains(100);
+    }
+
+    @Test
+    void finds_the_plans_by_lookup_key_with_their_quotas() {
+        List<StripePrice> prices = billing.prices(List.of("wishlist_starter", "wishlist_pro"));
+
+        assertThat(prices).extracting(StripePrice::lookupKey).containsExactlyInAnyOrder("wishlist_starter", "wishlist_pro");
+        StripePrice pro = prices.stream().filter(p -> p.lookupKey().equals("wishlist_pro")).findFirst().orElseThrow();
+        assertThat(pro.productName()).isEqualTo("Wishlist Pro");
+        assertThat(pro.unitAmount()).isEqualTo(5000);
+        assertThat(pro.currency()).isEqualTo("jpy");
+        assertThat(pro.interval()).isEqualTo("month");
+        assertThat(pro.quota(billing.quotaMetadataKey())).contains(100);
     }
 
     @Test
