@@ -26,6 +26,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +56,11 @@ class StripeEvents implements DisposableBean {
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http;
+    private static final int KEPT = 5_000;
+
+    /** Waits between attempts; the deliveries themselves run on virtual threads, so a slow endpoint blocks no other. */
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, Thread.ofVirtual().factory());
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Object lock = new Object();
     private final List<ObjectNode> events = new ArrayList<>();
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
@@ -110,11 +115,14 @@ class StripeEvents implements DisposableBean {
             request.put("idempotency_key", origin.idempotencyKey());
             event.put("type", type);
             events.addFirst(event);
+            if (events.size() > KEPT) {
+                events.removeLast();
+            }
             body = json.writeValueAsString(event);
         }
         log.info("stripe event {} {}", event.get("id").asString(), type);
         for (Endpoint endpoint : targets) {
-            scheduler.execute(() -> deliver(gen, event.get("id").asString(), type, endpoint, body, 1));
+            workers.execute(() -> deliver(gen, event.get("id").asString(), type, endpoint, body, 1));
         }
         return event;
     }
@@ -192,6 +200,9 @@ class StripeEvents implements DisposableBean {
             }
             deliveries.add(new Delivery(eventId, type, endpoint.id(), endpoint.url().toString(), attempt, status, error,
                     succeeded, Instant.now(clock).toEpochMilli()));
+            if (deliveries.size() > KEPT) {
+                deliveries.removeFirst();
+            }
             if (succeeded) {
                 events.stream().filter(e -> e.get("id").asString().equals(eventId)).findFirst()
                         .ifPresent(e -> e.put("pending_webhooks", Math.max(0, e.get("pending_webhooks").asInt() - 1)));
@@ -199,13 +210,15 @@ class StripeEvents implements DisposableBean {
         }
         if (!succeeded && attempt < settings.webhookMaxAttempts()) {
             Duration wait = settings.webhookBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
-            scheduler.schedule(() -> deliver(gen, eventId, type, endpoint, body, attempt + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> workers.execute(() -> deliver(gen, eventId, type, endpoint, body, attempt + 1)),
+                    wait.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
     @Override
     public void destroy() {
         scheduler.shutdownNow();
+        workers.shutdownNow();
         http.close();
     }
 }
