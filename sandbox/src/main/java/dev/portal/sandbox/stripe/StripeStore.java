@@ -648,7 +648,10 @@ class StripeStore {
             ObjectNode invoice = invoice(sub, "subscription_create", paid, now, now);
             sub.put("latest_invoice", text(invoice, "id"));
             events.emit("customer.subscription.created", render(sub), null, origin);
-            events.emit(paid ? "invoice.paid" : "invoice.payment_failed", render(invoice), null, origin);
+            if (paid) {
+                // an incomplete subscription's first invoice stays open, awaiting payment: no event for it here
+                events.emit("invoice.paid", render(invoice), null, origin);
+            }
             return expand(render(sub), p);
         });
     }

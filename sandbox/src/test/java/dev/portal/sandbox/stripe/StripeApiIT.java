@@ -177,6 +177,29 @@ class StripeApiIT extends StripeHttp {
     }
 
     @Test
+    void a_trial_bills_nothing_until_it_ends() {
+        JsonNode sub = post("/v1/subscriptions", "customer=cus_sandbox_none&items[0][price]=price_sandbox_wishlist_pro&trial_period_days=14").body();
+
+        assertThat(sub.get("status").asString()).isEqualTo("trialing");
+        long trialEnd = sub.get("trial_end").asLong();
+        assertThat(trialEnd - sub.get("trial_start").asLong()).isEqualTo(14 * 86_400);
+        assertThat(sub.get("items").get("data").get(0).get("current_period_end").asLong()).isEqualTo(trialEnd);
+        assertThat(get("/v1/invoices/" + sub.get("latest_invoice").asString()).body().get("amount_due").asInt()).isZero();
+    }
+
+    @Test
+    void default_incomplete_leaves_the_first_invoice_open() {
+        JsonNode sub = post("/v1/subscriptions", "customer=cus_sandbox_none&items[0][price]=price_sandbox_wishlist_starter&payment_behavior=default_incomplete").body();
+
+        assertThat(sub.get("status").asString()).isEqualTo("incomplete");
+        JsonNode invoice = get("/v1/invoices/" + sub.get("latest_invoice").asString()).body();
+        assertThat(invoice.get("status").asString()).isEqualTo("open");
+        assertThat(invoice.get("amount_remaining").asInt()).isEqualTo(1500);
+        assertThat(get("/v1/entitlements/active_entitlements?customer=cus_sandbox_none").body().get("data"))
+                .as("incomplete subscriptions grant nothing").isEmpty();
+    }
+
+    @Test
     void filters_subscriptions_by_status() {
         JsonNode pastDue = get("/v1/subscriptions?status=past_due").body();
 
