@@ -1,5 +1,7 @@
 /**
- * Client of Stripe: subscriptions, prices and entitlements for wishlist groups. The typed client arrives with the external-systems issue; the module exists so
- * that services can already depend on it.
+ * Client of Stripe Billing for wishlist groups: {@link dev.portal.clients.stripe.StripeBilling} (customers,
+ * subscriptions, quotas from price/product metadata, active entitlements) and
+ * {@link dev.portal.clients.stripe.StripeWebhooks} (signature check, typed events), on stripe-java pinned to API
+ * version 2025-03-31.basil.
  */
 package dev.portal.clients.stripe;
