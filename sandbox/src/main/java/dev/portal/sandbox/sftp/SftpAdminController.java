@@ -23,10 +23,25 @@ class SftpAdminController {
 
     private final CdrDrop drop;
     private final SftpDropServer server;
+    private final AuthorizedKeys authorizedKeys;
 
-    SftpAdminController(CdrDrop drop, SftpDropServer server) {
+    SftpAdminController(CdrDrop drop, SftpDropServer server, AuthorizedKeys authorizedKeys) {
         this.drop = drop;
         this.server = server;
+        this.authorizedKeys = authorizedKeys;
+    }
+
+    record AuthorizedKey(@NotNull String publicKey) {
+    }
+
+    record AddedKey(String fingerprint) {
+    }
+
+    /** Lets the MVNO user log in with this key too, until the next reset. */
+    @PostMapping("/authorized-keys")
+    @ResponseStatus(HttpStatus.CREATED)
+    AddedKey authorize(@Valid @RequestBody AuthorizedKey key) {
+        return new AddedKey(authorizedKeys.add(key.publicKey()));
     }
 
     /** A day of usage; {@code account} (an MSISDN) limits it to one seeded line, otherwise every line. */

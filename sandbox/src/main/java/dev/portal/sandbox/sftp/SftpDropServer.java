@@ -60,11 +60,14 @@ class SftpDropServer implements SmartLifecycle {
     private final CdrDrop drop;
     private final Faults faults;
     private final ConfigurableEnvironment environment;
+    private final AuthorizedKeys authorizedKeys;
     private volatile SshServer server;
 
-    SftpDropServer(SftpSettings settings, CdrDrop drop, Faults faults, ConfigurableEnvironment environment) {
+    SftpDropServer(SftpSettings settings, CdrDrop drop, AuthorizedKeys authorizedKeys, Faults faults,
+                   ConfigurableEnvironment environment) {
         this.settings = settings;
         this.drop = drop;
+        this.authorizedKeys = authorizedKeys;
         this.faults = faults;
         this.environment = environment;
     }
@@ -142,7 +145,8 @@ class SftpDropServer implements SmartLifecycle {
         sshd.setPasswordAuthenticator((username, password, session) ->
                 MessageDigest.isEqual(user, username.getBytes(StandardCharsets.UTF_8))
                         & MessageDigest.isEqual(secret, password.getBytes(StandardCharsets.UTF_8)));
-        sshd.setPublickeyAuthenticator(null);
+        sshd.setPublickeyAuthenticator((username, key, session) ->
+                MessageDigest.isEqual(user, username.getBytes(StandardCharsets.UTF_8)) && authorizedKeys.accepts(key));
         sshd.setKeyboardInteractiveAuthenticator(null);
         SftpSubsystemFactory sftp = new SftpSubsystemFactory.Builder().withFileSystemAccessor(new ReadOnly()).build();
         sftp.addSftpEventListener(new FaultInjection());

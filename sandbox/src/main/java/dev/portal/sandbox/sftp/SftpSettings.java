@@ -23,11 +23,12 @@ import java.util.List;
  * @param seedDays         how many days before today (JST, sandbox clock) are seeded
  * @param callColumns      CALL columns, in file order (a subset or reordering of the fact sheet's)
  * @param smsColumns       SMS columns, in file order
+ * @param authorizedKeys   OpenSSH public key lines the user may also log in with (password auth always works)
  */
 @ConfigurationProperties("sandbox.sftp")
 record SftpSettings(Integer port, Boolean portFallback, String username, String password, Path hostKeyFile,
                     String directory, String oemId, String charset, String triggerSuffix, Boolean trailer,
-                    Integer seedDays, List<String> callColumns, List<String> smsColumns) {
+                    Integer seedDays, List<String> callColumns, List<String> smsColumns, List<String> authorizedKeys) {
 
     static final List<String> CALL_COLUMNS = List.of("record_id", "account", "call_start", "call_end", "duration_sec",
             "direction", "called_number", "call_type", "destination_country", "billable_units", "charge_jpy",
@@ -50,6 +51,7 @@ record SftpSettings(Integer port, Boolean portFallback, String username, String 
         seedDays = seedDays != null ? seedDays : 3;
         callColumns = callColumns != null ? List.copyOf(callColumns) : CALL_COLUMNS;
         smsColumns = smsColumns != null ? List.copyOf(smsColumns) : SMS_COLUMNS;
+        authorizedKeys = authorizedKeys != null ? List.copyOf(authorizedKeys) : List.of();
         if (!CALL_COLUMNS.containsAll(callColumns) || !SMS_COLUMNS.containsAll(smsColumns)) {
             throw new IllegalArgumentException("unknown CDR column in " + callColumns + " / " + smsColumns);
         }

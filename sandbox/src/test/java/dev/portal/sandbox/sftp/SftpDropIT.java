@@ -188,6 +188,17 @@ class SftpDropIT {
     }
 
     @Test
+    void an_authorized_key_that_is_not_an_openssh_public_key_is_a_problem() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/sandbox/admin/sftp/authorized-keys"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"publicKey\":\"ssh-rsa nonsense\"}")).build();
+
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).path("code").asString()).isEqualTo("invalid-public-key");
+    }
+
+    @Test
     void a_drop_fault_closes_the_session() throws Exception {
         admin("PUT", "/sandbox/admin/faults/sftp", "{\"failure\":\"drop\",\"remaining\":1}");
 

@@ -99,6 +99,14 @@ public final class CdrFileClient implements AutoCloseable {
             if (properties.privateKeyPassphrase() != null) {
                 keys.setPasswordFinder(FilePasswordProvider.of(properties.privateKeyPassphrase()));
             }
+            try {
+                if (!keys.loadKeys(null).iterator().hasNext()) {
+                    throw new IllegalArgumentException("no key in " + properties.privateKey());
+                }
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("portal.clients.sftp.private-key " + properties.privateKey()
+                        + " is not a readable OpenSSH/PEM private key: " + e.getMessage(), e);
+            }
             ssh.setKeyIdentityProvider(keys);
         }
         Duration read = properties.http().readTimeout();

@@ -61,6 +61,12 @@ public record SftpClientProperties(String host, Integer port, String username, S
                 callColumns, smsColumns, trailerMarker, http);
     }
 
+    public SftpClientProperties withPrivateKey(Path key, String passphrase) {
+        return new SftpClientProperties(host, port, username, password, key, passphrase, knownHosts,
+                hostKeyFingerprint, acceptAnyHostKey, directory, charset, triggerSuffix, fileNamePattern, maxFileSize,
+                callColumns, smsColumns, trailerMarker, http);
+    }
+
     public SftpClientProperties withKnownHosts(Path file) {
         return new SftpClientProperties(host, port, username, password, privateKey, privateKeyPassphrase, file,
                 hostKeyFingerprint, acceptAnyHostKey, directory, charset, triggerSuffix, fileNamePattern, maxFileSize,

@@ -8,6 +8,8 @@ import dev.portal.clients.support.ExternalTimeoutException;
 import dev.portal.clients.support.ExternalUnavailableException;
 import dev.portal.clients.support.HttpSettings;
 import dev.portal.sandbox.EmbeddedSandbox;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -174,6 +178,33 @@ class CdrFileClientIT {
     }
 
     @Test
+    void logs_in_with_an_authorized_private_key(@TempDir Path dir) throws Exception {
+        KeyPair pair = ecKeyPair();
+        sandbox.admin("POST", "/sandbox/admin/sftp/authorized-keys", "{\"publicKey\":\"" + PublicKeyEntry.toString(pair.getPublic()) + "\"}");
+
+        SftpClientProperties withKey = SftpClientProperties.of("127.0.0.1", sftpPort(), "mvno", null)
+                .withPrivateKey(openSshKey(dir, pair), null).withHostKeyFingerprint(fingerprint()).withHttp(fast());
+
+        assertThat(client(withKey).listCompleteFiles()).hasSize(6);
+    }
+
+    @Test
+    void a_private_key_the_server_does_not_know_is_an_authentication_failure(@TempDir Path dir) throws Exception {
+        SftpClientProperties withKey = SftpClientProperties.of("127.0.0.1", sftpPort(), "mvno", null)
+                .withPrivateKey(openSshKey(dir, ecKeyPair()), null).withHostKeyFingerprint(fingerprint()).withHttp(fast());
+
+        assertThatThrownBy(() -> client(withKey).listCompleteFiles()).isInstanceOf(ExternalAuthenticationException.class);
+    }
+
+    @Test
+    void an_unreadable_private_key_file_fails_at_construction(@TempDir Path dir) throws IOException {
+        Path garbage = Files.writeString(dir.resolve("id_broken"), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+
+        assertThatThrownBy(() -> client(pinned().withPrivateKey(garbage, null))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a readable OpenSSH/PEM private key");
+    }
+
+    @Test
     void a_client_without_a_pinned_key_is_not_built() {
         assertThatThrownBy(() -> client(base())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("host-key-fingerprint");
@@ -239,6 +270,21 @@ class CdrFileClientIT {
 
         assertThatThrownBy(() -> client(nowhere).listCompleteFiles()).isInstanceOf(ExternalUnavailableException.class)
                 .hasMessageContaining("cannot connect");
+    }
+
+    private static KeyPair ecKeyPair() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        return generator.generateKeyPair();
+    }
+
+    /** The key pair as an unencrypted OpenSSH private key file, the way ssh-keygen writes it. */
+    private static Path openSshKey(Path dir, KeyPair pair) throws Exception {
+        Path file = dir.resolve("id_ecdsa");
+        try (var out = Files.newOutputStream(file)) {
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(pair, "portal-test", null, out);
+        }
+        return file;
     }
 
     private CdrFileClient client(SftpClientProperties properties) {
