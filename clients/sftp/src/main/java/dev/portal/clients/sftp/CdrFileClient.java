@@ -225,13 +225,13 @@ public final class CdrFileClient implements AutoCloseable {
                 session.addPasswordIdentity(properties.password());
             }
             AuthFuture auth = session.auth();
-            boolean done = auth.await(readTimeout);
+            boolean done = auth.await(properties.loginTimeout());
             String rejectedKey = session.getAttribute(REJECTED_KEY);
             if (rejectedKey != null) {
                 throw new SftpHostKeyRejectedException(operation, rejectedKey);
             }
             if (!done) {
-                throw new ExternalTimeoutException(SYSTEM, operation, "no login at " + target + " within " + readTimeout, null);
+                throw new ExternalTimeoutException(SYSTEM, operation, "no login at " + target + " within " + properties.loginTimeout(), null);
             }
             if (!auth.isSuccess()) {
                 Throwable failure = auth.getException();

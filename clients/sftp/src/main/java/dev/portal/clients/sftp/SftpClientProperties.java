@@ -6,6 +6,7 @@ import org.springframework.util.unit.DataSize;
 
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -29,14 +30,16 @@ import java.util.Map;
  * @param callColumns        fact-sheet CALL column to the header name in the files (see {@link CdrLayout})
  * @param smsColumns         the same for SMS
  * @param trailerMarker      first field of the trailer row (default {@code #EOF})
- * @param http               timeouts (connect; read = auth and per-operation idle wait), retry and breaker
+ * @param http               timeouts (connect; read = the wait for each SFTP answer), retry and breaker
+ * @param authTimeout        key exchange and login (default: {@code http.read-timeout})
  */
 @ConfigurationProperties("portal.clients.sftp")
 public record SftpClientProperties(String host, Integer port, String username, String password, Path privateKey,
                                    String privateKeyPassphrase, Path knownHosts, String hostKeyFingerprint,
                                    Boolean acceptAnyHostKey, String directory, String charset, String triggerSuffix,
                                    String fileNamePattern, DataSize maxFileSize, Map<String, String> callColumns,
-                                   Map<String, String> smsColumns, String trailerMarker, HttpSettings http) {
+                                   Map<String, String> smsColumns, String trailerMarker, HttpSettings http,
+                                   Duration authTimeout) {
 
     public SftpClientProperties {
         port = port != null ? port : 22;
@@ -52,43 +55,54 @@ public record SftpClientProperties(String host, Integer port, String username, S
     /** A client of the given server with the default layout; pin the key with {@link #withHostKeyFingerprint}. */
     public static SftpClientProperties of(String host, int port, String username, String password) {
         return new SftpClientProperties(host, port, username, password, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     public SftpClientProperties withHostKeyFingerprint(String fingerprint) {
         return new SftpClientProperties(host, port, username, password, privateKey, privateKeyPassphrase, knownHosts,
                 fingerprint, acceptAnyHostKey, directory, charset, triggerSuffix, fileNamePattern, maxFileSize,
-                callColumns, smsColumns, trailerMarker, http);
+                callColumns, smsColumns, trailerMarker, http, authTimeout);
     }
 
     public SftpClientProperties withPrivateKey(Path key, String passphrase) {
         return new SftpClientProperties(host, port, username, password, key, passphrase, knownHosts,
                 hostKeyFingerprint, acceptAnyHostKey, directory, charset, triggerSuffix, fileNamePattern, maxFileSize,
-                callColumns, smsColumns, trailerMarker, http);
+                callColumns, smsColumns, trailerMarker, http, authTimeout);
     }
 
     public SftpClientProperties withKnownHosts(Path file) {
         return new SftpClientProperties(host, port, username, password, privateKey, privateKeyPassphrase, file,
                 hostKeyFingerprint, acceptAnyHostKey, directory, charset, triggerSuffix, fileNamePattern, maxFileSize,
-                callColumns, smsColumns, trailerMarker, http);
+                callColumns, smsColumns, trailerMarker, http, authTimeout);
     }
 
     public SftpClientProperties withAcceptAnyHostKey(boolean accept) {
         return new SftpClientProperties(host, port, username, password, privateKey, privateKeyPassphrase, knownHosts,
                 hostKeyFingerprint, accept, directory, charset, triggerSuffix, fileNamePattern, maxFileSize,
-                callColumns, smsColumns, trailerMarker, http);
+                callColumns, smsColumns, trailerMarker, http, authTimeout);
     }
 
     public SftpClientProperties withMaxFileSize(DataSize size) {
         return new SftpClientProperties(host, port, username, password, privateKey, privateKeyPassphrase, knownHosts,
                 hostKeyFingerprint, acceptAnyHostKey, directory, charset, triggerSuffix, fileNamePattern, size,
-                callColumns, smsColumns, trailerMarker, http);
+                callColumns, smsColumns, trailerMarker, http, authTimeout);
     }
 
     public SftpClientProperties withHttp(HttpSettings settings) {
         return new SftpClientProperties(host, port, username, password, privateKey, privateKeyPassphrase, knownHosts,
                 hostKeyFingerprint, acceptAnyHostKey, directory, charset, triggerSuffix, fileNamePattern, maxFileSize,
-                callColumns, smsColumns, trailerMarker, settings);
+                callColumns, smsColumns, trailerMarker, settings, authTimeout);
+    }
+
+    public SftpClientProperties withAuthTimeout(Duration timeout) {
+        return new SftpClientProperties(host, port, username, password, privateKey, privateKeyPassphrase, knownHosts,
+                hostKeyFingerprint, acceptAnyHostKey, directory, charset, triggerSuffix, fileNamePattern, maxFileSize,
+                callColumns, smsColumns, trailerMarker, http, timeout);
+    }
+
+    /** How long key exchange and login may take: {@code auth-timeout}, else {@code http.read-timeout}. */
+    public Duration loginTimeout() {
+        return authTimeout != null ? authTimeout : http.readTimeout();
     }
 
     /** The file layout these properties describe. */

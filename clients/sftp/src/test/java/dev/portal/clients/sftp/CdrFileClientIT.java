@@ -232,7 +232,7 @@ class CdrFileClientIT {
     void a_server_slower_than_the_read_timeout_is_a_timeout() {
         sandbox.fault("sftp", "{\"latencyMs\":2000}");
         SftpClientProperties impatient = pinned().withHttp(new HttpSettings(Duration.ofSeconds(2), Duration.ofMillis(500),
-                1, null, null, null, null));
+                1, null, null, null, null)).withAuthTimeout(Duration.ofSeconds(5));
 
         assertThatThrownBy(() -> client(impatient).listCompleteFiles()).isInstanceOf(ExternalTimeoutException.class);
     }
@@ -241,7 +241,7 @@ class CdrFileClientIT {
     void a_hanging_server_is_a_timeout() {
         sandbox.fault("sftp", "{\"failure\":\"hang\",\"hangMs\":3000}");
         SftpClientProperties impatient = pinned().withHttp(new HttpSettings(Duration.ofSeconds(2), Duration.ofMillis(500),
-                1, null, null, null, null));
+                1, null, null, null, null)).withAuthTimeout(Duration.ofSeconds(5));
 
         assertThatThrownBy(() -> client(impatient).listCompleteFiles()).isInstanceOf(ExternalTimeoutException.class);
     }
