@@ -6,6 +6,7 @@ import dev.portal.sandbox.SeededState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -53,9 +54,14 @@ class CdrDrop implements SeededState, DisposableBean {
     /** Usage per day and line: calls and SMS counts, what the latest file of the day contains. */
     private final Map<LocalDate, Map<String, int[]>> usage = new TreeMap<>();
 
+    @Autowired
     CdrDrop(SftpSettings settings, ObjectProvider<Clock> clock) {
+        this(settings, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    CdrDrop(SftpSettings settings, Clock clock) {
         this.settings = settings;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
         this.charset = Charset.forName(settings.charset());
         this.names = Pattern.compile("(CALL|SMS)_" + Pattern.quote(settings.oemId()) + "_(\\d{8})_(\\d{2})\\.csv");
         try {
