@@ -55,7 +55,7 @@ class ChangeEventStreams implements SeededState {
     static final String ALL_CHANGES = "/data/ChangeEvents";
     private static final String REPLAY_ENABLED = "sandbox.replay";
     private static final String DROPPED = "sandbox.dropped";
-    private static final Pattern VERSION = Pattern.compile("/cometd/(\\d+\\.\\d+)/?$");
+    private static final Pattern VERSION = Pattern.compile("/cometd/(\\d+\\.\\d+)(/[a-z]*)?/?$");
     private static final Logger log = LoggerFactory.getLogger(ChangeEventStreams.class);
 
     private final BayeuxServerImpl bayeux;
@@ -101,6 +101,7 @@ class ChangeEventStreams implements SeededState {
         lock.lock();
         try {
             store.clear();
+            timeouts(settings.timeout(), settings.maxInterval());
             dropAllClients();
             subscribers.clear();
         } finally {
@@ -131,6 +132,19 @@ class ChangeEventStreams implements SeededState {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Changes how long a connect is held and how soon a silent client is dropped, for new connects; tests use
+     * short values on the shared in-process sandbox. A reset restores the configured values.
+     */
+    void timeouts(java.time.Duration timeout, java.time.Duration maxInterval) {
+        for (org.cometd.bayeux.server.ServerTransport transport : bayeux.getTransports()) {
+            if (transport instanceof org.cometd.server.AbstractServerTransport t) {
+                t.setTimeout(timeout.toMillis());
+                t.setMaxInterval(maxInterval.toMillis());
+            }
         }
     }
 

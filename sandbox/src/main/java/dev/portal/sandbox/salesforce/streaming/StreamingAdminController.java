@@ -56,6 +56,9 @@ class StreamingAdminController {
     record Expire(Instant before) {
     }
 
+    record Timeouts(Long timeoutMs, Long maxIntervalMs) {
+    }
+
     @PostMapping("/events")
     Emitted emit(@RequestBody Emit emit) {
         String entity = knownEntity(emit.entityName());
@@ -109,6 +112,21 @@ class StreamingAdminController {
         Instant before = expire == null || expire.before() == null ? Instant.now() : expire.before();
         int expired = streams.expireUpTo(before);
         return Map.of("expired", expired, "retained", streams.retained());
+    }
+
+    /**
+     * Sets the connect hold time ({@code advice.timeout}) and the reconnect window for new connects, so tests of
+     * clients can use short values; {@code POST /sandbox/admin/reset} restores the configured ones.
+     */
+    @org.springframework.web.bind.annotation.PutMapping("/timeouts")
+    Timeouts timeouts(@RequestBody Timeouts timeouts) {
+        long timeout = timeouts.timeoutMs() == null ? settings.timeout().toMillis() : timeouts.timeoutMs();
+        long maxInterval = timeouts.maxIntervalMs() == null ? settings.maxInterval().toMillis() : timeouts.maxIntervalMs();
+        if (timeout < 100 || maxInterval < 100) {
+            throw ProblemException.badRequest("invalid-timeouts", "timeoutMs and maxIntervalMs must be at least 100");
+        }
+        streams.timeouts(java.time.Duration.ofMillis(timeout), java.time.Duration.ofMillis(maxInterval));
+        return new Timeouts(timeout, maxInterval);
     }
 
     private Emitted publish(List<RecordChange> changes) {

@@ -275,6 +275,13 @@ class StreamingApiIT {
     }
 
     @Test
+    void message_type_appended_to_the_url_by_cometd_clients_is_accepted() {
+        JsonNode reply = new BayeuxExchange(url("/salesforce/cometd/62.0/handshake"), "Bearer " + token).handshake();
+
+        assertThat(reply.get("successful").asBoolean()).as("handshake reply %s", reply).isTrue();
+    }
+
+    @Test
     void client_that_does_not_reconnect_in_time_is_an_unknown_client() {
         BayeuxExchange client = client();
         client.handshake();
