@@ -332,6 +332,24 @@ class StreamingApiIT {
     }
 
     @Test
+    void load_scenario_emits_the_requested_number_of_update_events() throws Exception {
+        HttpResponse<String> loaded = http.send(HttpRequest.newBuilder(url("/sandbox/admin/salesforce/streaming/events/load"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"entityName\":\"Product2\",\"count\":50}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        BayeuxExchange client = client();
+        client.handshake();
+        client.subscribe("/data/Product2ChangeEvent", -2);
+
+        List<JsonNode> events = client.events(50);
+
+        assertThat(BayeuxExchange.JSON.readTree(loaded.body()).get("count").asInt()).isEqualTo(50);
+        assertThat(events).hasSize(50);
+        assertThat(events).extracting(e -> e.at("/data/payload/ChangeEventHeader/changeType").asString()).containsOnly("UPDATE");
+        assertThat(events.stream().map(StreamingApiIT::replayId).toList()).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
     void reset_forgets_retained_events() {
         accountRenamed("before reset");
         streams.reset();

@@ -66,6 +66,7 @@ public final class ChangeEventSubscriber implements AutoCloseable {
     private final Map<String, Long> refused = new ConcurrentHashMap<>();
     private final Map<String, Long> requested = new ConcurrentHashMap<>();
     private final AtomicLong handshakes = new AtomicLong();
+    private final java.util.Set<String> subscribed = ConcurrentHashMap.newKeySet();
 
     private volatile boolean running;
     private volatile int generation;
@@ -154,7 +155,7 @@ public final class ChangeEventSubscriber implements AutoCloseable {
 
     /** The subscriber's state, for health indicators. */
     public StreamingHealth health() {
-        return new StreamingHealth(running && connected, lastConnectAt, lastEventAt, handshakes.get(), lastError);
+        return new StreamingHealth(running && connected, lastConnectAt, lastEventAt, handshakes.get(), lastError, subscribed);
     }
 
     // ---- lifecycle, on the supervisor thread ----
@@ -165,6 +166,7 @@ public final class ChangeEventSubscriber implements AutoCloseable {
         }
         int gen = ++generation;
         replayEnabled = false;
+        subscribed.clear();
         BayeuxClient old = client;
         client = null;
         connected = false;
@@ -273,7 +275,11 @@ public final class ChangeEventSubscriber implements AutoCloseable {
     }
 
     private void onSubscribe(int gen, BayeuxClient bayeux, String channel, Message reply) {
-        if (gen != generation || reply.isSuccessful()) {
+        if (gen != generation) {
+            return;
+        }
+        if (reply.isSuccessful()) {
+            subscribed.add(channel);
             return;
         }
         String error = error(reply);

@@ -1,6 +1,7 @@
 package dev.portal.clients.salesforce.streaming;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * A subscriber's state for health checks.
@@ -10,6 +11,12 @@ import java.time.Instant;
  * @param lastEventAt    when the last event was delivered to the listener (null before the first)
  * @param handshakes     handshakes made so far (more than one means re-handshakes after expiry, 401 or 403)
  * @param lastError      the last Bayeux error or transport failure seen, null when none
+ * @param subscribed     the channels whose subscription the server accepted in the current session
  */
-public record StreamingHealth(boolean connected, Instant lastConnectAt, Instant lastEventAt, long handshakes, String lastError) {
+public record StreamingHealth(boolean connected, Instant lastConnectAt, Instant lastEventAt, long handshakes, String lastError,
+                              Set<String> subscribed) {
+
+    public StreamingHealth {
+        subscribed = Set.copyOf(subscribed);
+    }
 }
