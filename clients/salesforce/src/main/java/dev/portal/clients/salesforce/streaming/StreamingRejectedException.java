@@ -10,11 +10,14 @@ public class StreamingRejectedException extends ExternalRejectedException {
 
     private final String bayeuxChannel;
     private final String error;
+    private final int code;
 
+    /** Bayeux refusals travel in successful HTTP answers: {@link #status()} is 200, {@link #code()} the Bayeux code. */
     public StreamingRejectedException(String bayeuxChannel, String error) {
-        super("salesforce", "streaming " + bayeuxChannel, codeOf(error), error);
+        super("salesforce", "streaming " + bayeuxChannel, 200, error);
         this.bayeuxChannel = bayeuxChannel;
         this.error = error;
+        this.code = codeOf(error);
     }
 
     /** The meta channel that was refused, e.g. {@code /meta/subscribe}. */
@@ -29,7 +32,7 @@ public class StreamingRejectedException extends ExternalRejectedException {
 
     /** The numeric part before {@code ::}, 0 when the error has none. */
     public int code() {
-        return status();
+        return code;
     }
 
     static int codeOf(String error) {

@@ -45,9 +45,13 @@ class ChangeEventSubscriberIT {
     }
 
     private ChangeEventSubscriber subscriber(ReplayIdStore store, RecordingListener listener, ReplayStart policy) {
+        return subscriber(List.of(ACCOUNTS), store, listener, policy);
+    }
+
+    private ChangeEventSubscriber subscriber(List<String> channels, ReplayIdStore store, RecordingListener listener, ReplayStart policy) {
         SalesforceStreamingProperties settings = SalesforceStreamingProperties.defaults().withStartPolicy(policy)
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(1));
-        ChangeEventSubscriber subscriber = new ChangeEventSubscriber(auth, settings, List.of(ACCOUNTS), store, listener);
+        ChangeEventSubscriber subscriber = new ChangeEventSubscriber(auth, settings, channels, store, listener);
         started.add(subscriber);
         subscriber.start();
         return subscriber;
@@ -172,6 +176,22 @@ class ChangeEventSubscriberIT {
 
         await().atMost(WAIT).until(() -> !listener.events.isEmpty());
         assertThat(listener.names()).as("the expired backlog is skipped").containsExactly("new");
+    }
+
+    @Test
+    void refused_subscription_is_reported_as_a_typed_error_and_other_channels_keep_working() {
+        InMemoryReplayIdStore store = new InMemoryReplayIdStore();
+        RecordingListener listener = new RecordingListener(store);
+        subscriber(List.of("/data/WidgetChangeEvent", ACCOUNTS), store, listener, ReplayStart.ALL_RETAINED);
+        accountRenamed("one");
+
+        await().atMost(WAIT).until(() -> !listener.errors.isEmpty() && !listener.events.isEmpty());
+        assertThat(listener.errors.getFirst()).isInstanceOfSatisfying(StreamingRejectedException.class, refused -> {
+            assertThat(refused.code()).isEqualTo(400);
+            assertThat(refused.bayeuxChannel()).isEqualTo("/meta/subscribe");
+            assertThat(refused.error()).isEqualTo("400::The channel you requested to subscribe to doesn't exist {/data/WidgetChangeEvent}");
+        });
+        assertThat(listener.names()).containsExactly("one");
     }
 
     @Test
