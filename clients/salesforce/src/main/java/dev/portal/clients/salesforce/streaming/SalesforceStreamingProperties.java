@@ -1,0 +1,48 @@
+package dev.portal.clients.salesforce.streaming;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * Settings of the Change Data Capture subscriber ({@code portal.clients.salesforce.streaming.*}; each can be set
+ * by its environment variable, e.g. {@code PORTAL_CLIENTS_SALESFORCE_STREAMING_API_VERSION}). The org and token come
+ * from the Salesforce client's {@code SalesforceAuth}.
+ *
+ * @param apiVersion       the version in {@code /cometd/<version>} (37.0 or later)
+ * @param startPolicy      where a channel starts when no replay id is stored: new events only, or all retained
+ * @param connectTimeout   TCP connect timeout
+ * @param maxNetworkDelay  how much longer than the server's {@code advice.timeout} a long poll may take (and how long
+ *                         a handshake or subscribe may take) before it counts as lost and is retried
+ * @param idleTimeout      idle timeout of pooled connections; must exceed the server's 110 s hold
+ * @param backoffIncrement added to the wait before each further reconnect attempt
+ * @param maxBackoff       longest wait between reconnect attempts
+ */
+@ConfigurationProperties("portal.clients.salesforce.streaming")
+public record SalesforceStreamingProperties(String apiVersion, ReplayStart startPolicy, Duration connectTimeout,
+                                            Duration maxNetworkDelay, Duration idleTimeout, Duration backoffIncrement,
+                                            Duration maxBackoff) {
+
+    public SalesforceStreamingProperties {
+        apiVersion = apiVersion != null ? apiVersion : "62.0";
+        startPolicy = startPolicy != null ? startPolicy : ReplayStart.NEW_EVENTS;
+        connectTimeout = connectTimeout != null ? connectTimeout : Duration.ofSeconds(5);
+        maxNetworkDelay = maxNetworkDelay != null ? maxNetworkDelay : Duration.ofSeconds(15);
+        idleTimeout = idleTimeout != null ? idleTimeout : Duration.ofSeconds(150);
+        backoffIncrement = backoffIncrement != null ? backoffIncrement : Duration.ofSeconds(1);
+        maxBackoff = maxBackoff != null ? maxBackoff : Duration.ofSeconds(30);
+    }
+
+    /** The defaults. */
+    public static SalesforceStreamingProperties defaults() {
+        return new SalesforceStreamingProperties(null, null, null, null, null, null, null);
+    }
+
+    public SalesforceStreamingProperties withStartPolicy(ReplayStart policy) {
+        return new SalesforceStreamingProperties(apiVersion, policy, connectTimeout, maxNetworkDelay, idleTimeout, backoffIncrement, maxBackoff);
+    }
+
+    public SalesforceStreamingProperties withTimeouts(Duration connect, Duration networkDelay, Duration backoff, Duration maxBackoff) {
+        return new SalesforceStreamingProperties(apiVersion, startPolicy, connect, networkDelay, idleTimeout, backoff, maxBackoff);
+    }
+}
