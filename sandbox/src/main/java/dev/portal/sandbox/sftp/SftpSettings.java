@@ -38,7 +38,7 @@ record SftpSettings(Integer port, Boolean portFallback, String username, String 
 
     SftpSettings {
         port = port != null ? port : 2222;
-        portFallback = portFallback != null ? portFallback : Boolean.TRUE;
+        portFallback = portFallback != null ? portFallback : Boolean.FALSE;
         username = username != null ? username : "mvno";
         password = password != null ? password : "mvno";
         hostKeyFile = hostKeyFile != null ? hostKeyFile

@@ -14,6 +14,6 @@ record SmtpSettings(Integer port, Boolean portFallback) {
 
     SmtpSettings {
         port = port != null ? port : 2525;
-        portFallback = portFallback != null ? portFallback : Boolean.TRUE;
+        portFallback = portFallback != null ? portFallback : Boolean.FALSE;
     }
 }

@@ -40,12 +40,6 @@ class CdrFileClientIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo"));
 
-    static {
-        // EmbeddedSandbox passes server.port=0 as a default property, which the sandbox's application.yml (8099)
-        // overrides; a system property wins, so parallel builds do not fight over 8099
-        System.setProperty("server.port", "0");
-    }
-
     private final EmbeddedSandbox sandbox = EmbeddedSandbox.get();
     private final List<CdrFileClient> clients = new ArrayList<>();
 

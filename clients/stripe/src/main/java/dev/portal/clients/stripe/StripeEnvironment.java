@@ -1,11 +1,7 @@
 package dev.portal.clients.stripe;
 
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
+import dev.portal.clients.support.EnvironmentAliases;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,24 +9,14 @@ import java.util.Map;
  * {@code PORTAL_STRIPE_WEBHOOK_SECRET}) as {@code portal.clients.stripe.*}, at the lowest precedence: a property
  * set anywhere else wins.
  */
-public final class StripeEnvironment implements EnvironmentPostProcessor {
+public final class StripeEnvironment extends EnvironmentAliases {
 
     static final Map<String, String> VARIABLES = Map.of(
             "PORTAL_STRIPE_API_BASE", "portal.clients.stripe.api-base",
             "PORTAL_STRIPE_SECRET_KEY", "portal.clients.stripe.secret-key",
             "PORTAL_STRIPE_WEBHOOK_SECRET", "portal.clients.stripe.webhook-secret");
 
-    @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        VARIABLES.forEach((variable, property) -> {
-            String value = environment.getProperty(variable);
-            if (value != null && !value.isBlank()) {
-                properties.put(property, value);
-            }
-        });
-        if (!properties.isEmpty()) {
-            environment.getPropertySources().addLast(new MapPropertySource("portalStripeEnvironment", properties));
-        }
+    public StripeEnvironment() {
+        super("portal-stripe-environment", VARIABLES);
     }
 }

@@ -1,11 +1,7 @@
 package dev.portal.clients.whmcs;
 
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
+import dev.portal.clients.support.EnvironmentAliases;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,7 +9,7 @@ import java.util.Map;
  * {@code PORTAL_WHMCS_SECRET}, {@code PORTAL_WHMCS_ACCESS_KEY}) as lowest-precedence {@code portal.clients.whmcs.*}
  * properties: a service's own settings, or the relaxed names ({@code PORTAL_CLIENTS_WHMCS_BASE_URL}), still win.
  */
-class WhmcsEnvironment implements EnvironmentPostProcessor {
+public class WhmcsEnvironment extends EnvironmentAliases {
 
     static final Map<String, String> VARIABLES = Map.of(
             "PORTAL_WHMCS_URL", "portal.clients.whmcs.base-url",
@@ -21,17 +17,7 @@ class WhmcsEnvironment implements EnvironmentPostProcessor {
             "PORTAL_WHMCS_SECRET", "portal.clients.whmcs.secret",
             "PORTAL_WHMCS_ACCESS_KEY", "portal.clients.whmcs.access-key");
 
-    @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        Map<String, Object> mapped = new LinkedHashMap<>();
-        VARIABLES.forEach((variable, property) -> {
-            String value = environment.getProperty(variable);
-            if (value != null && !value.isBlank()) {
-                mapped.put(property, value);
-            }
-        });
-        if (!mapped.isEmpty()) {
-            environment.getPropertySources().addLast(new MapPropertySource("portal-whmcs-environment", mapped));
-        }
+    public WhmcsEnvironment() {
+        super("portal-whmcs-environment", VARIABLES);
     }
 }
