@@ -43,6 +43,14 @@ class LocalSuiteIT {
             HttpResponse<String> identityReady = get(RunningSuite.url(8081, "/actuator/health/readiness"));
             assertThat(identityReady.body()).contains("\"outbox\"").contains("\"kafka\"").contains("\"migrations\"");
 
+            HttpResponse<String> whmcs = http.send(HttpRequest.newBuilder(URI.create(RunningSuite.url(8099, "/whmcs/includes/api.php")))
+                    .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(15))
+                    .POST(HttpRequest.BodyPublishers.ofString("action=GetProducts&identifier=sandbox-identifier&secret=sandbox-secret&responsetype=json"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(whmcs.body()).as("the sandbox's WHMCS, seeded").contains("\"result\":\"success\"").contains("Hikari FTTH 1G");
+            assertThat(listening(2222 + RunningSuite.PORT_OFFSET)).as("sandbox SFTP drop").isTrue();
+            assertThat(listening(2525 + RunningSuite.PORT_OFFSET)).as("sandbox SMTP sink").isTrue();
+
             int exit = suite.interrupt(Duration.ofSeconds(90));
 
             assertThat(exit).as("exit code after Ctrl-C").isEqualTo(130);
