@@ -1,5 +1,6 @@
 package dev.portal.sandbox.freebit;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.security.SecureRandom;
@@ -16,6 +17,11 @@ class AuthKeys {
     private final SecureRandom random = new SecureRandom();
     private final SandboxClock clock;
     private final FreebitSettings settings;
+
+    @Autowired
+    AuthKeys(FreebitTime time, FreebitSettings settings) {
+        this(time.clock(), settings);
+    }
 
     AuthKeys(SandboxClock clock, FreebitSettings settings) {
         this.clock = clock;

@@ -35,9 +35,9 @@ class FreebitAdminController {
     private final AuthKeys keys;
     private final FreebitSettings settings;
 
-    FreebitAdminController(FreebitLines lines, SandboxClock clock, AuthKeys keys, FreebitSettings settings) {
+    FreebitAdminController(FreebitLines lines, FreebitTime time, AuthKeys keys, FreebitSettings settings) {
         this.lines = lines;
-        this.clock = clock;
+        this.clock = time.clock();
         this.keys = keys;
         this.settings = settings;
     }

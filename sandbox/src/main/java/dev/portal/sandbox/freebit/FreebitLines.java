@@ -1,5 +1,6 @@
 package dev.portal.sandbox.freebit;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import dev.portal.sandbox.SandboxSystems;
 import dev.portal.sandbox.SeededState;
 import org.slf4j.Logger;
@@ -39,6 +40,11 @@ class FreebitLines implements SeededState {
     private final Map<String, Line> lines = new LinkedHashMap<>();
     private final AtomicLong orderIds = new AtomicLong();
     private final AtomicLong productNumbers = new AtomicLong();
+
+    @Autowired
+    FreebitLines(FreebitSettings settings, FreebitTime time) {
+        this(settings, time.clock());
+    }
 
     FreebitLines(FreebitSettings settings, SandboxClock clock) {
         this.settings = settings;

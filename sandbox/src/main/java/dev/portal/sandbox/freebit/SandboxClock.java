@@ -1,7 +1,5 @@
 package dev.portal.sandbox.freebit;
 
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +10,6 @@ import java.time.ZoneOffset;
  * The Freebit simulator's clock: real time plus an offset the admin API can set or advance, so tests see
  * 30-minute operations complete without waiting. {@link #reset()} puts it back to real time.
  */
-@Component
 class SandboxClock extends Clock {
 
     private final Clock real;
