@@ -43,7 +43,7 @@ class ChangeEventTest {
         assertThat(event.sequenceNumber()).isEqualTo(1);
         assertThat(event.commitTimestamp()).isEqualTo(Instant.ofEpochMilli(1712345678000L));
         assertThat(event.commitNumber()).isEqualTo(10960279145823L);
-        assertThat(event.commitUser()).isEqualTo("005Sb0000000001AAA");
+        assertThat(event.commitUser()).isEqualTo("005Sb0000000001IAA");
         assertThat(event.changedFields()).containsExactly("Name", "LastModifiedDate");
         assertThat(event.fields()).as("field order is not guaranteed").containsOnly(Map.entry("Name", "New name"), Map.entry("LastModifiedDate", "2024-04-05T12:34:56.000Z"));
         assertThat(event.gap()).isFalse();
