@@ -142,9 +142,19 @@ final class BridgeFixture implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** Everything in the CDC topics up to their current end. */
+    synchronized List<ConsumerRecord<String, byte[]>> drain() {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue()) && System.nanoTime() < deadline) {
+            records();
+        }
+        return List.copyOf(received);
+    }
+
     /** Distinct replay ids seen on Kafka. */
     List<Long> replayIdsOnKafka() {
-        return records().stream().map(r -> header(r, CdcPublisher.REPLAY_ID)).filter(h -> h != null && !h.isEmpty())
+        return drain().stream().map(r -> header(r, CdcPublisher.REPLAY_ID)).filter(h -> h != null && !h.isEmpty())
                 .map(Long::parseLong).distinct().sorted().toList();
     }
 
