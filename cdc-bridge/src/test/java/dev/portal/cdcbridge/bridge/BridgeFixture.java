@@ -99,28 +99,31 @@ final class BridgeFixture implements AutoCloseable {
 
     /** Starts a bridge on this fixture's database; {@code settings} are extra {@code key=value} properties. */
     ConfigurableApplicationContext start(String... settings) {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spring.main.banner-mode=off",
-                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafka().bootstrapServers(),
-                "--spring.datasource.url=" + postgres.jdbcUrl(database),
-                "--spring.datasource.username=" + postgres.username(),
-                "--spring.datasource.password=" + postgres.password(),
-                "--portal.clients.salesforce.base-url=" + sandbox.url("/salesforce"),
-                "--portal.clients.salesforce.client-id=sandbox-client",
-                "--portal.clients.salesforce.client-secret=sandbox-secret",
-                "--portal.clients.salesforce.call-client=portal",
-                "--portal.clients.salesforce.streaming.connect-timeout=1s",
-                "--portal.clients.salesforce.streaming.max-network-delay=2s",
-                "--portal.clients.salesforce.streaming.backoff-increment=200ms",
-                "--portal.clients.salesforce.streaming.max-backoff=1s",
-                "--portal.cdc.start-policy=all-retained",
-                "--portal.cdc.watchdog-interval=200ms",
-                "--portal.cdc.stall-timeout=6s",
-                "--portal.cdc.send-timeout=10s"));
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        properties.put("server.port", "0");
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("spring.kafka.bootstrap-servers", TestInfrastructure.kafka().bootstrapServers());
+        properties.put("spring.datasource.url", postgres.jdbcUrl(database));
+        properties.put("spring.datasource.username", postgres.username());
+        properties.put("spring.datasource.password", postgres.password());
+        properties.put("portal.clients.salesforce.base-url", sandbox.url("/salesforce").toString());
+        properties.put("portal.clients.salesforce.client-id", "sandbox-client");
+        properties.put("portal.clients.salesforce.client-secret", "sandbox-secret");
+        properties.put("portal.clients.salesforce.call-client", "portal");
+        properties.put("portal.clients.salesforce.streaming.connect-timeout", "1s");
+        properties.put("portal.clients.salesforce.streaming.max-network-delay", "2s");
+        properties.put("portal.clients.salesforce.streaming.backoff-increment", "200ms");
+        properties.put("portal.clients.salesforce.streaming.max-backoff", "1s");
+        properties.put("portal.cdc.start-policy", "all-retained");
+        properties.put("portal.cdc.watchdog-interval", "200ms");
+        properties.put("portal.cdc.stall-timeout", "6s");
+        properties.put("portal.cdc.send-timeout", "10s");
         for (String setting : settings) {
-            args.add("--" + setting);
+            int eq = setting.indexOf('=');
+            properties.put(setting.substring(0, eq), setting.substring(eq + 1));
         }
+        List<String> args = new ArrayList<>();
+        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CdcBridgeApplication.class).run(args.toArray(String[]::new));
         contexts.add(context);
         return context;
