@@ -48,6 +48,8 @@ class CdcBridge implements ChangeEventListener {
     private final Map<String, String> stopped = new ConcurrentHashMap<>();
     private volatile String broken;
     private volatile String lastError;
+    private volatile Runnable onBroken = () -> { };
+    private volatile Instant lastForwardedAt = Instant.EPOCH;
 
     CdcBridge(CdcProperties settings, CdcPublisher publisher, Checkpoints checkpoints, Rereads rereads, Clock clock,
               MeterRegistry meters) {
@@ -81,7 +83,8 @@ class CdcBridge implements ChangeEventListener {
             }
             publisher.sendAll(records);
             checkpoints.save(channel, event.replayId(), event.commitTimestamp());
-            channels.put(channel, new ChannelState(event.replayId(), event.commitTimestamp(), clock.instant()));
+            lastForwardedAt = clock.instant();
+            channels.put(channel, new ChannelState(event.replayId(), event.commitTimestamp(), lastForwardedAt));
             rate.record();
             meters.counter("portal.cdc.events", "channel", channel, "change", event.gap() ? "gap" : "change").increment();
             meters.counter("portal.cdc.records", "channel", channel).increment(records.size());
@@ -90,7 +93,7 @@ class CdcBridge implements ChangeEventListener {
             throw e;
         } catch (RuntimeException e) {
             lastError = channel + " replayId=" + event.replayId() + ": " + e;
-            broken = lastError;
+            markBroken(lastError);
             meters.counter("portal.cdc.failures", "channel", channel).increment();
             log.error("cdc bridge could not forward {} replayId={}; restarting from the checkpoint: {}", channel, event.replayId(), e.toString());
             throw e;
@@ -113,7 +116,7 @@ class CdcBridge implements ChangeEventListener {
             return Recovery.NEW_EVENTS_ONLY;
         } catch (RuntimeException e) {
             lastError = channel + " resync: " + e;
-            broken = lastError;
+            markBroken(lastError);
             log.error("cdc resync of {} failed; restarting from the checkpoint: {}", channel, e.toString());
             return Recovery.STAY_UNSUBSCRIBED;
         }
@@ -190,11 +193,25 @@ class CdcBridge implements ChangeEventListener {
         return CdcTopics.of(entity).orElseThrow(() -> new IllegalArgumentException("no topic for change events of " + entity));
     }
 
+    private void markBroken(String why) {
+        broken = why;
+        onBroken.run();
+    }
+
     // ---- state for the leader loop and health ----
+
+    /** Called (on the subscriber's thread) when a record could not be forwarded, so that the restart is not delayed. */
+    void onBroken(Runnable callback) {
+        onBroken = callback;
+    }
 
     /** Why the subscriber must be restarted (a failed send or resync), or null. */
     String broken() {
         return broken;
+    }
+
+    Instant lastForwardedAt() {
+        return lastForwardedAt;
     }
 
     /** Called before a fresh subscriber starts from the checkpoints. */

@@ -43,6 +43,9 @@ class CdcLeader implements SmartLifecycle {
     private volatile ChangeEventSubscriber subscriber;
     private volatile Instant subscriberStartedAt;
     private volatile long restarts;
+    private Instant lastFailureRestartAt = Instant.EPOCH;
+    private int failureRestarts;
+    private final java.util.concurrent.Semaphore wake = new java.util.concurrent.Semaphore(0);
 
     CdcLeader(CdcProperties settings, SalesforceStreamingProperties streaming, Supplier<SalesforceAuth> auth, CdcBridge bridge,
               Checkpoints checkpoints, Supplier<LeaderLock> locks, DatabaseMigrations migrations, Clock clock) {
@@ -54,6 +57,7 @@ class CdcLeader implements SmartLifecycle {
         this.locks = locks;
         this.migrations = migrations;
         this.clock = clock;
+        bridge.onBroken(wake::release);
     }
 
     @Override
@@ -118,7 +122,10 @@ class CdcLeader implements SmartLifecycle {
                     } else {
                         watchdog();
                     }
-                    Thread.sleep(settings.watchdogInterval());
+                    // the next check comes after the interval, or at once when the bridge could not forward a record
+                    if (wake.tryAcquire(settings.watchdogInterval().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        wake.drainPermits();
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -143,7 +150,17 @@ class CdcLeader implements SmartLifecycle {
     private void watchdog() {
         String broken = bridge.broken();
         if (broken != null) {
-            restart("a record was not forwarded (" + broken + ")");
+            // at once after a success, then backing off (up to a minute) while records keep failing
+            if (bridge.lastForwardedAt().isAfter(lastFailureRestartAt)) {
+                failureRestarts = 0;
+            }
+            Duration pause = settings.watchdogInterval().multipliedBy(1L << Math.min(failureRestarts, 8));
+            pause = pause.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : pause;
+            if (failureRestarts == 0 || Duration.between(lastFailureRestartAt, clock.instant()).compareTo(pause) >= 0) {
+                failureRestarts++;
+                lastFailureRestartAt = clock.instant();
+                restart("a record was not forwarded (" + broken + ")");
+            }
             return;
         }
         StreamingHealth health = subscriber.health();

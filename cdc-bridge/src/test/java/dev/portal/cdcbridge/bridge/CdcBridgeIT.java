@@ -146,6 +146,28 @@ class CdcBridgeIT {
         assertThat(leader.streamingHealth().handshakes()).isGreaterThanOrEqualTo(3);
     }
 
+    @Test
+    void a_record_kafka_refuses_holds_the_checkpoint_and_is_never_skipped(TestInfo test) {
+        BridgeFixture f = fixture(test);
+        // records above 3000 bytes are refused by the producer: a stand-in for a send that fails
+        ConfigurableApplicationContext refusing = f.start("spring.kafka.producer.properties.max.request.size=3000");
+        CdcLeader leader = refusing.getBean(CdcLeader.class);
+        f.readFromNow();
+        long small = accountEvent(f, "small");
+        await().atMost(WAIT).until(() -> f.checkpoint(ACCOUNTS).orElse(0) == small);
+
+        long large = accountEvent(f, "x".repeat(5000));
+        long after = accountEvent(f, "after");
+        await().atMost(WAIT).until(() -> leader.restarts() >= 2);
+        assertThat(f.checkpoint(ACCOUNTS)).hasValue(small);
+        assertThat(f.replayIdsOnKafka()).containsExactly(small);
+        refusing.close();
+
+        f.start();
+        await().atMost(WAIT).until(() -> f.checkpoint(ACCOUNTS).orElse(0) == after);
+        assertThat(f.replayIdsOnKafka()).containsExactly(small, large, after);
+    }
+
     static long accountEvent(BridgeFixture f, String name) {
         return f.emit("{\"entityName\":\"Account\",\"changeType\":\"UPDATE\",\"recordIds\":[\"001Sb0000000005IAA\"],"
                 + "\"changedFields\":[\"Name\"],\"fields\":{\"Name\":\"" + name + "\"}}").getFirst();
