@@ -10,9 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -45,7 +48,7 @@ class CdcLeader implements SmartLifecycle {
     private volatile long restarts;
     private Instant lastFailureRestartAt = Instant.EPOCH;
     private int failureRestarts;
-    private final java.util.concurrent.Semaphore wake = new java.util.concurrent.Semaphore(0);
+    private final Semaphore wake = new Semaphore(0);
 
     CdcLeader(CdcProperties settings, SalesforceStreamingProperties streaming, Supplier<SalesforceAuth> auth, CdcBridge bridge,
               Checkpoints checkpoints, Supplier<LeaderLock> locks, DatabaseMigrations migrations, Clock clock) {
@@ -123,13 +126,13 @@ class CdcLeader implements SmartLifecycle {
                         watchdog();
                     }
                     // the next check comes after the interval, or at once when the bridge could not forward a record
-                    if (wake.tryAcquire(settings.watchdogInterval().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (wake.tryAcquire(settings.watchdogInterval().toMillis(), TimeUnit.MILLISECONDS)) {
                         wake.drainPermits();
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
-                } catch (RuntimeException | java.sql.SQLException e) {
+                } catch (RuntimeException | SQLException e) {
                     log.warn("cdc leader loop: {}", e.toString());
                     stopSubscriber();
                     lock.release();
@@ -164,11 +167,21 @@ class CdcLeader implements SmartLifecycle {
             return;
         }
         StreamingHealth health = subscriber.health();
-        Instant lastSign = health.lastConnectAt() != null && health.lastConnectAt().isAfter(subscriberStartedAt)
-                ? health.lastConnectAt() : subscriberStartedAt;
+        // alive: a connect succeeded or an event was forwarded (a long backlog keeps the next connect waiting)
+        Instant lastSign = latest(subscriberStartedAt, health.lastConnectAt(), health.lastEventAt());
         if (Duration.between(lastSign, clock.instant()).compareTo(settings.stallTimeout()) > 0) {
-            restart("no successful connect since " + lastSign + " (" + health.lastError() + ")");
+            restart("no successful connect and no event since " + lastSign + " (" + health.lastError() + ")");
         }
+    }
+
+    private static Instant latest(Instant first, Instant... others) {
+        Instant latest = first;
+        for (Instant other : others) {
+            if (other != null && other.isAfter(latest)) {
+                latest = other;
+            }
+        }
+        return latest;
     }
 
     private void restart(String why) {

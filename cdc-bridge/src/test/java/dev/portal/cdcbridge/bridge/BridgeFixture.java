@@ -20,9 +20,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,14 +163,6 @@ final class BridgeFixture implements AutoCloseable {
                         postgres.username(), postgres.password()))
                 .sql("select replay_id from cdc_checkpoint where channel = ?").param(channel).query(Long.class).optional()
                 .map(OptionalLong::of).orElseGet(OptionalLong::empty);
-    }
-
-    /** Ends every session on this fixture's database except ours: the bridge loses its leader lock. */
-    void killDatabaseSessions() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.username(), postgres.password())) {
-            connection.createStatement().execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database
-                    + "' and application_name = 'portal-cdc-leader'");
-        }
     }
 
     static String header(ConsumerRecord<?, ?> record, String name) {

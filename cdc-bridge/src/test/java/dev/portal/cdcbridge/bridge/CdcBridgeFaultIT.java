@@ -117,6 +117,7 @@ class CdcBridgeFaultIT {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>(IntStream.range(0, consumer.partitionsFor(TOPIC).size())
                     .mapToObj(p -> new TopicPartition(TOPIC, p)).toList());
+            consumer.assign(partitions);
             while (sampling) {
                 OptionalLong checkpoint = f.checkpoint(ACCOUNTS);
                 Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
