@@ -1,6 +1,7 @@
 package dev.portal.platform.outbox;
 
 import dev.portal.platform.service.DatabaseMigrations;
+import dev.portal.platform.service.LeaderLock;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
@@ -28,6 +29,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** The relay's advisory lock key in the service's database: "portalox". */
+    static final long LEADER_KEY = 0x706f7274616c6f78L;
 
     enum State { STOPPED, STANDBY, STARTING, STREAMING, FAILED }
 
@@ -108,7 +111,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void run() {
         Duration backoff = Duration.ofSeconds(1);
-        try (LeaderLock lock = new LeaderLock(database.jdbcUrl(), database.username(), database.password())) {
+        try (LeaderLock lock = new LeaderLock(database.jdbcUrl(), database.username(), database.password(), LEADER_KEY, "portal-outbox-leader")) {
             while (running) {
                 try {
                     if (migrations != null && !migrations.isCompleted()) {

@@ -1,4 +1,4 @@
-package dev.portal.platform.outbox;
+package dev.portal.platform.service;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,19 +10,24 @@ import java.util.Properties;
 /**
  * Leadership among a service's replicas: a PostgreSQL session-level advisory lock held on a connection of its
  * own. If the holder dies or its connection drops, PostgreSQL releases the lock and another replica takes over.
- * (The replication slot admits one reader at a time anyway; the lock keeps the others from trying.)
+ *
+ * <p>Advisory locks are scoped to a database; each use in a service (the outbox relay, the CDC bridge) takes its
+ * own {@code key}, so that they do not exclude one another.
  */
-final class LeaderLock implements AutoCloseable {
-
-    /** Advisory locks are scoped to a database; every service has its own, so one key is enough. */
-    static final long KEY = 0x706f7274616c6f78L; // "portalox"
+public final class LeaderLock implements AutoCloseable {
 
     private final String url;
+    private final long key;
     private final Properties credentials;
     private Connection connection;
 
-    LeaderLock(String url, String username, String password) {
+    /**
+     * @param key             the advisory lock key, one per kind of leader in the database
+     * @param applicationName shown in {@code pg_stat_activity} for the lock's session
+     */
+    public LeaderLock(String url, String username, String password, long key, String applicationName) {
         this.url = url;
+        this.key = key;
         this.credentials = new Properties();
         credentials.setProperty("user", username);
         if (password != null) {
@@ -31,18 +36,18 @@ final class LeaderLock implements AutoCloseable {
         credentials.setProperty("connectTimeout", "5");
         credentials.setProperty("socketTimeout", "15");
         credentials.setProperty("tcpKeepAlive", "true");
-        credentials.setProperty("ApplicationName", "portal-outbox-leader");
+        credentials.setProperty("ApplicationName", applicationName);
     }
 
     /** Tries once; true when this instance holds the lock afterwards. */
-    synchronized boolean tryAcquire() throws SQLException {
+    public synchronized boolean tryAcquire() throws SQLException {
         if (connection != null && isHeld()) {
             return true;
         }
         release();
         Connection candidate = DriverManager.getConnection(url, credentials);
         try (PreparedStatement statement = candidate.prepareStatement("select pg_try_advisory_lock(?)")) {
-            statement.setLong(1, KEY);
+            statement.setLong(1, key);
             try (ResultSet result = statement.executeQuery()) {
                 if (result.next() && result.getBoolean(1)) {
                     connection = candidate;
@@ -58,7 +63,7 @@ final class LeaderLock implements AutoCloseable {
     }
 
     /** Still ours: the session that took the lock is alive. */
-    synchronized boolean isHeld() {
+    public synchronized boolean isHeld() {
         try {
             return connection != null && connection.isValid(2);
         } catch (SQLException e) {
@@ -66,7 +71,7 @@ final class LeaderLock implements AutoCloseable {
         }
     }
 
-    synchronized void release() {
+    public synchronized void release() {
         if (connection != null) {
             try {
                 connection.close(); // ending the session releases a session-level advisory lock
