@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The sandbox started inside the current JVM on free loopback ports, once per JVM, for tests of the clients
@@ -18,6 +19,15 @@ import java.time.Duration;
  * before each case so they do not see each other's changes.
  */
 public final class EmbeddedSandbox {
+
+    /** Auto-configuration a service's test class path may bring that the sandbox must not start. */
+    private static final List<String> SERVICE_INFRASTRUCTURE = List.of(
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+            "dev.portal.platform.events.EventsAutoConfiguration",
+            "dev.portal.platform.outbox.OutboxAutoConfiguration",
+            "dev.portal.platform.inbox.InboxAutoConfiguration");
 
     private static EmbeddedSandbox instance;
 
@@ -34,11 +44,15 @@ public final class EmbeddedSandbox {
     /** The running sandbox, started on first use. */
     public static synchronized EmbeddedSandbox get() {
         if (instance == null) {
-            // command-line arguments, not default properties: application.yml's fixed ports must not win
+            // Command-line arguments, so they beat any application.yml. Inside a service's tests the class path also
+            // holds that service's application.yml and its Kafka/JDBC/Flyway auto-configuration: the sandbox reads
+            // no application.yml at all (no such config name) and leaves the service's infrastructure alone.
             ConfigurableApplicationContext context = new SpringApplicationBuilder(SandboxApplication.class)
-                    .run("--server.port=0", "--server.address=127.0.0.1",
+                    .run("--spring.config.name=embedded-sandbox", "--spring.application.name=sandbox",
+                            "--server.port=0", "--server.address=127.0.0.1",
                             "--sandbox.sftp.port=0", "--sandbox.smtp.port=0",
-                            "--spring.main.banner-mode=off");
+                            "--spring.main.banner-mode=off",
+                            "--spring.autoconfigure.exclude=" + String.join(",", SERVICE_INFRASTRUCTURE));
             instance = new EmbeddedSandbox(context);
             Runtime.getRuntime().addShutdownHook(new Thread(context::close, "embedded-sandbox-stop"));
         }

@@ -39,7 +39,7 @@ final class BridgeFixture implements AutoCloseable {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String STREAMING = "/sandbox/admin/salesforce/streaming/";
 
-    final EmbeddedSandbox sandbox = sandbox();
+    final EmbeddedSandbox sandbox = EmbeddedSandbox.get();
     final String database;
     private final PostgresServer postgres = TestInfrastructure.postgres();
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
@@ -57,26 +57,6 @@ final class BridgeFixture implements AutoCloseable {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    /**
-     * The per-JVM sandbox. Started in-process, it would read this module's {@code application.yml} and auto-configure
-     * this module's Kafka, JDBC and Flyway (all on the test classpath) against servers that are not there; it needs
-     * none of them. System properties apply to the sandbox's start only: the bridges get command-line arguments.
-     */
-    private static synchronized EmbeddedSandbox sandbox() {
-        System.setProperty("spring.application.name", "sandbox");
-        System.setProperty("spring.autoconfigure.exclude", String.join(",",
-                "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-                "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-                "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-                "dev.portal.platform.events.EventsAutoConfiguration"));
-        try {
-            return EmbeddedSandbox.get();
-        } finally {
-            System.clearProperty("spring.application.name");
-            System.clearProperty("spring.autoconfigure.exclude");
-        }
     }
 
     /** Starts reading every CDC topic from its current end; call once the topics exist (after the first bridge started). */
