@@ -73,7 +73,10 @@ public final class FreebitClient {
     public AccountDetail accountDetail(String account) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("version", "2");
-        request.put("requestDatas", List.of(Map.of("kind", "MVNO", "account", account(account))));
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("kind", "MVNO");
+        target.put("account", account(account));
+        request.put("requestDatas", List.of(target));
         JsonNode body = call("getDetail", "/mvno/getDetail/", Repeat.SAFE, request);
         JsonNode datas = body.get("responseDatas");
         if (datas == null || !datas.isArray() || datas.isEmpty()) {
