@@ -128,6 +128,56 @@ public class SignupService {
         return new SignupResult(user.id(), email, (int) whmcsClientId, account.id(), linked);
     }
 
+    /**
+     * Links an existing WHMCS client: the same checks as signup for the portal email and the Account, then WHMCS
+     * must accept the client's own password once ({@code ValidateLogin}); the portal password is new and separate.
+     */
+    public SignupResult link(LinkRequest request) {
+        String email = request.email().trim();
+        String customerNumber = request.customerNumber().trim().toUpperCase(Locale.ROOT);
+        String key = SignupAttempts.key(email, customerNumber);
+        if (users.emailTaken(email)) {
+            throw ProblemException.conflict("email-taken", "This email already has a portal account. Log in instead.");
+        }
+        SalesforceAccounts.Account account = accounts.byCustomerNumber(customerNumber).orElseThrow(() ->
+                new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "customer-not-found", "Customer not found",
+                        "No customer has this customer number."));
+        if (account.whmcsAccount().isPresent()) {
+            throw ProblemException.conflict("already-linked",
+                    "This customer already has a portal account. Log in, or reset the password.");
+        }
+        if (whmcs.validateLogin(email, request.whmcsPassword()).isEmpty()) {
+            passwords.matchesNothing(request.password());
+            throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid credentials",
+                    "The email or the password is wrong.");
+        }
+        dev.portal.clients.whmcs.ClientDetails client = whmcs.getClientsDetails(ClientLookup.byEmail(email), false).client();
+        if (users.whmcsClientMapped(client.id())) {
+            throw ProblemException.conflict("already-linked",
+                    "This customer already has a portal account. Log in, or reset the password.");
+        }
+
+        Instant now = clock.instant();
+        String firstName = client.firstname() == null ? "" : client.firstname().trim();
+        String lastName = client.lastname() == null ? "" : client.lastname().trim();
+        User user = new User(UUID.randomUUID(), email, passwords.hash(request.password()), firstName, lastName, now, now);
+        try {
+            transactions.executeWithoutResult(status -> {
+                users.insert(user);
+                users.insertMapping(new IdMapping(user.id(), (int) client.id(), account.id()), now);
+                attempts.requested(key, email, customerNumber, account.id(), now);
+                attempts.whmcsClient(key, client.id(), now);
+                attempts.userCreated(key, user.id(), now);
+                outbox.publish(Topics.IDENTITY_USER_EVENTS, new UserRegistered(user.id(), email, firstName, lastName,
+                        (int) client.id(), account.id(), now));
+            });
+        } catch (DuplicateKeyException raced) {
+            throw ProblemException.conflict("already-linked", "This customer already has a portal account. Log in instead.");
+        }
+        boolean linked = linkSalesforce(key, user.id(), account.id(), (int) client.id(), now);
+        return new SignupResult(user.id(), email, (int) client.id(), account.id(), linked);
+    }
+
     /** Updates the Account; on failure parks the update for {@link SalesforceReconciler}. */
     boolean linkSalesforce(String key, UUID userId, String accountId, int whmcsClientId, Instant registeredAt) {
         try {

@@ -1,5 +1,6 @@
 package dev.portal.identity.web;
 
+import dev.portal.identity.signup.LinkRequest;
 import dev.portal.identity.signup.SignupRequest;
 import dev.portal.identity.signup.SignupResult;
 import dev.portal.identity.signup.SignupService;
@@ -56,6 +57,11 @@ class AuthController {
     @PostMapping("/signup")
     ResponseEntity<SignupResult> signup(@Valid @RequestBody SignupRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(signups.signup(request));
+    }
+
+    @PostMapping("/link")
+    ResponseEntity<SignupResult> link(@Valid @RequestBody LinkRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(signups.link(request));
     }
 
     @PostMapping("/login")
