@@ -7,6 +7,10 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import dev.portal.identity.users.Passwords;
+import dev.portal.platform.security.PortalJwtDecoders;
+import dev.portal.platform.security.PortalSecurityProperties;
+import java.time.Duration;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
@@ -61,6 +65,11 @@ class SessionsIT extends IdentityTestBase {
         assertThat(key).isNotNull();
         assertThat(key.isPrivate()).as("only the public half is published").isFalse();
         assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
+
+        // another service validates it the way platform-security does: JWKS over HTTP, issuer, audience, expiry
+        NimbusJwtDecoder elsewhere = PortalJwtDecoders.fromJwks(new PortalSecurityProperties(uri("/.well-known/jwks.json"),
+                "urn:portal:identity", "portal", Duration.ofSeconds(30), List.of()));
+        assertThat(elsewhere.decode(jwt.serialize()).getSubject()).isEqualTo(userId.toString());
 
         List<String> cookies = response.headers().allValues("Set-Cookie");
         assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("portal_access=").contains("HttpOnly").contains("SameSite=Strict"));
