@@ -145,7 +145,7 @@ class SignupIT extends IdentityTestBase {
         UUID userId = UUID.fromString(body.path("userId").asString());
         assertThat(jdbc.sql("select status from signup_attempts").query(String.class).single()).isEqualTo("SALESFORCE_PENDING");
         awaitEvent(userId, "portal.identity.salesforce-link-parked.v1");
-        assertThat(get("/actuator/prometheus", null).body()).contains("identity_signup_salesforce_parked_total");
+        assertThat(get("/actuator/prometheus", null).body()).contains("portal_identity_signup_salesforce_parked_total");
 
         // the customer tries again: no second WHMCS client, the account exists
         SANDBOX.clearFaults();

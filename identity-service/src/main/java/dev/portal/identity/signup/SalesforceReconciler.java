@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Makes the Salesforce Account updates that signups parked (and those a crash left between the local commit and
  * the update). The update sets the same values however often it runs, so replicas running it at once do no harm.
- * {@code identity.signup.salesforce.pending} shows how many wait.
+ * {@code portal.identity.signup.salesforce.pending} shows how many wait.
  */
 @Component
 public class SalesforceReconciler {
@@ -33,7 +33,7 @@ public class SalesforceReconciler {
         this.attempts = attempts;
         this.accounts = accounts;
         this.jdbc = jdbc;
-        Gauge.builder("identity.signup.salesforce.pending", pending, AtomicLong::get)
+        Gauge.builder("portal.identity.signup.salesforce.pending", pending, AtomicLong::get)
                 .description("signups whose Salesforce Account update waits for reconciliation").register(meters);
     }
 

@@ -63,7 +63,7 @@ public class SignupService {
         this.whmcs = whmcs;
         this.outbox = outbox;
         this.transactions = transactions;
-        this.parked = Counter.builder("identity.signup.salesforce.parked")
+        this.parked = Counter.builder("portal.identity.signup.salesforce.parked")
                 .description("signups whose Salesforce Account update failed after the local commit").register(meters);
     }
 
