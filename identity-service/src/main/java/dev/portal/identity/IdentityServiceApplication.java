@@ -2,9 +2,13 @@ package dev.portal.identity;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Portal users (Argon2id), sessions and tokens with JWKS, signup and account linking, password reset, profile and address, id mappings. */
 @SpringBootApplication
+@EnableScheduling
+@EnableConfigurationProperties(IdentityProperties.class)
 public class IdentityServiceApplication {
 
     public static void main(String[] args) {

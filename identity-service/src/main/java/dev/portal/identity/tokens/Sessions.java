@@ -1,0 +1,52 @@
+package dev.portal.identity.tokens;
+
+import dev.portal.identity.users.Passwords;
+import dev.portal.identity.users.User;
+import dev.portal.identity.users.Users;
+import dev.portal.platform.web.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/** Login, refresh and logout. */
+@Service
+public class Sessions {
+
+    private final Users users;
+    private final Passwords passwords;
+    private final AccessTokens accessTokens;
+    private final RefreshTokens refreshTokens;
+
+    public Sessions(Users users, Passwords passwords, AccessTokens accessTokens, RefreshTokens refreshTokens) {
+        this.users = users;
+        this.passwords = passwords;
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+    }
+
+    /** The same answer, after about the same time, for an unknown email and a wrong password. */
+    public IssuedTokens login(String email, String password) {
+        User user = users.findByEmail(email.trim()).orElse(null);
+        boolean valid = user == null ? passwords.matchesNothing(password) : passwords.matches(password, user.passwordHash());
+        if (!valid) {
+            throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid credentials",
+                    "The email or the password is wrong.");
+        }
+        return tokensFor(user, refreshTokens.start(user.id()));
+    }
+
+    public IssuedTokens refresh(String refreshToken) {
+        RefreshTokens.Rotated rotated = refreshTokens.rotate(refreshToken);
+        User user = users.find(rotated.userId()).orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED,
+                "invalid-refresh-token", "Invalid refresh token", "The refresh token's user no longer exists."));
+        return tokensFor(user, rotated.next());
+    }
+
+    public void logout(String refreshToken) {
+        refreshTokens.revoke(refreshToken);
+    }
+
+    private IssuedTokens tokensFor(User user, RefreshTokens.Issued refresh) {
+        AccessTokens.Signed access = accessTokens.issue(user, users.mapping(user.id()));
+        return new IssuedTokens(access.token(), access.expiresAt(), refresh.token(), refresh.expiresAt());
+    }
+}

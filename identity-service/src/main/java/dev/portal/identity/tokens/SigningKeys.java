@@ -1,0 +1,123 @@
+package dev.portal.identity.tokens;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.JWSAlgorithm;
+import dev.portal.identity.IdentityProperties;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The RSA key access tokens are signed with. From {@code PORTAL_IDENTITY_SIGNING_KEY} (PKCS#8 PEM) when set;
+ * otherwise the first key in {@code signing_keys}, generated and inserted by whichever replica needs it first
+ * ({@code on conflict do nothing}, then read back), so all replicas sign with, and publish, the same key.
+ * Loaded on first use: the database may still be migrating while the service starts.
+ */
+@Component
+public class SigningKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
+    private static final String GENERATED_KID = "generated-1";
+
+    private final IdentityProperties properties;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private volatile RSAKey key;
+
+    public SigningKeys(IdentityProperties properties, JdbcClient jdbc) {
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** The private key with its key id. */
+    public RSAKey current() {
+        RSAKey loaded = key;
+        if (loaded == null) {
+            synchronized (this) {
+                if (key == null) {
+                    key = load();
+                }
+                loaded = key;
+            }
+        }
+        return loaded;
+    }
+
+    public RSAPublicKey publicKey() {
+        try {
+            return current().toRSAPublicKey();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The public JWKS document. */
+    public Map<String, Object> jwks() {
+        return new JWKSet(current().toPublicJWK()).toJSONObject();
+    }
+
+    private RSAKey load() {
+        if (!properties.signingKey().isBlank()) {
+            RSAKey configured = fromPem(properties.signingKey(), null);
+            log.info("token signing key from PORTAL_IDENTITY_SIGNING_KEY, kid {}", configured.getKeyID());
+            return configured;
+        }
+        String pem = jdbc.sql("select private_key_pem from signing_keys where kid = ?").param(GENERATED_KID)
+                .query(String.class).optional().orElse(null);
+        if (pem == null) {
+            jdbc.sql("insert into signing_keys (kid, private_key_pem, created_at) values (?, ?, ?) on conflict (kid) do nothing")
+                    .params(GENERATED_KID, generatePem(), Timestamp.from(clock.instant())).update();
+            pem = jdbc.sql("select private_key_pem from signing_keys where kid = ?").param(GENERATED_KID)
+                    .query(String.class).single();
+        }
+        RSAKey stored = fromPem(pem, null);
+        log.info("token signing key from the database (none in PORTAL_IDENTITY_SIGNING_KEY), kid {}", stored.getKeyID());
+        return stored;
+    }
+
+    static RSAKey fromPem(String pem, String kid) {
+        try {
+            String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+            KeyFactory factory = KeyFactory.getInstance("RSA");
+            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) factory.generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            RSAPublicKey publicKey = (RSAPublicKey) factory.generatePublic(
+                    new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+            RSAKey withoutId = new RSAKey.Builder(publicKey).privateKey(privateKey).build();
+            return new RSAKey.Builder(publicKey).privateKey(privateKey).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .keyID(kid != null ? kid : withoutId.computeThumbprint().toString()).build();
+        } catch (Exception e) {
+            throw new IllegalStateException("the token signing key is not an RSA private key in PKCS#8 PEM"
+                    + " (-----BEGIN PRIVATE KEY-----)", e);
+        }
+    }
+
+    static String generatePem() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            return "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPrivate().getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n";
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

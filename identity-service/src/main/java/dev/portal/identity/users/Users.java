@@ -1,0 +1,60 @@
+package dev.portal.identity.users;
+
+import java.sql.Timestamp;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code users} and {@code id_mappings} tables. */
+@Repository
+public class Users {
+
+    private final JdbcClient jdbc;
+
+    public Users(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean emailTaken(String email) {
+        return jdbc.sql("select exists (select 1 from users where lower(email) = lower(?))").param(email)
+                .query(Boolean.class).single();
+    }
+
+    public Optional<User> findByEmail(String email) {
+        return jdbc.sql("select * from users where lower(email) = lower(?)").param(email).query(Users::user).optional();
+    }
+
+    public Optional<User> find(UUID id) {
+        return jdbc.sql("select * from users where id = ?").param(id).query(Users::user).optional();
+    }
+
+    public void insert(User user) {
+        jdbc.sql("insert into users (id, email, password_hash, first_name, last_name, created_at, password_changed_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)")
+                .params(user.id(), user.email(), user.passwordHash(), user.firstName(), user.lastName(),
+                        Timestamp.from(user.createdAt()), Timestamp.from(user.passwordChangedAt()))
+                .update();
+    }
+
+    public void insertMapping(IdMapping mapping, java.time.Instant at) {
+        jdbc.sql("insert into id_mappings (user_id, whmcs_client_id, sf_account_id, created_at) values (?, ?, ?, ?)")
+                .params(mapping.userId(), mapping.whmcsClientId(), mapping.sfAccountId(), Timestamp.from(at)).update();
+    }
+
+    public Optional<IdMapping> mapping(UUID userId) {
+        return jdbc.sql("select user_id, whmcs_client_id, sf_account_id from id_mappings where user_id = ?").param(userId)
+                .query((rs, n) -> new IdMapping(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3))).optional();
+    }
+
+    public boolean whmcsClientMapped(long whmcsClientId) {
+        return jdbc.sql("select exists (select 1 from id_mappings where whmcs_client_id = ?)").param(whmcsClientId)
+                .query(Boolean.class).single();
+    }
+
+    private static User user(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new User(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("password_hash"),
+                rs.getString("first_name"), rs.getString("last_name"), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("password_changed_at").toInstant());
+    }
+}

@@ -1,0 +1,98 @@
+package dev.portal.identity.web;
+
+import dev.portal.identity.signup.LinkRequest;
+import dev.portal.identity.signup.SignupRequest;
+import dev.portal.identity.signup.SignupResult;
+import dev.portal.identity.signup.SignupService;
+import dev.portal.identity.tokens.IssuedTokens;
+import dev.portal.identity.tokens.Sessions;
+import dev.portal.platform.web.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Signup and sessions; public (see {@code portal.security.public-paths}). */
+@RestController
+@RequestMapping("/api/auth")
+class AuthController {
+
+    private final SignupService signups;
+    private final Sessions sessions;
+    private final TokenCookies cookies;
+
+    AuthController(SignupService signups, Sessions sessions, TokenCookies cookies) {
+        this.signups = signups;
+        this.sessions = sessions;
+        this.cookies = cookies;
+    }
+
+    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {
+
+        @Override
+        public String toString() {
+            return "LoginRequest[" + email + ", password=(hidden)]";
+        }
+    }
+
+    /** The refresh token, in the body for non-browser clients; browsers send the cookie instead. */
+    record RefreshRequest(@Size(max = 100) String refreshToken) {
+    }
+
+    record TokenResponse(String accessToken, String tokenType, Instant expiresAt, String refreshToken, Instant refreshExpiresAt) {
+
+        static TokenResponse of(IssuedTokens tokens) {
+            return new TokenResponse(tokens.accessToken(), "Bearer", tokens.accessTokenExpiresAt(), tokens.refreshToken(),
+                    tokens.refreshTokenExpiresAt());
+        }
+    }
+
+    @PostMapping("/signup")
+    ResponseEntity<SignupResult> signup(@Valid @RequestBody SignupRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(signups.signup(request));
+    }
+
+    @PostMapping("/link")
+    ResponseEntity<SignupResult> link(@Valid @RequestBody LinkRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(signups.link(request));
+    }
+
+    @PostMapping("/login")
+    ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request) {
+        IssuedTokens tokens = sessions.login(request.email(), request.password());
+        return ResponseEntity.ok().headers(cookies.set(tokens)).body(TokenResponse.of(tokens));
+    }
+
+    @PostMapping("/refresh")
+    ResponseEntity<TokenResponse> refresh(@Valid @RequestBody(required = false) RefreshRequest request,
+                                          @CookieValue(name = TokenCookies.REFRESH, required = false) String cookie) {
+        IssuedTokens tokens = sessions.refresh(refreshToken(request, cookie));
+        return ResponseEntity.ok().headers(cookies.set(tokens)).body(TokenResponse.of(tokens));
+    }
+
+    @PostMapping("/logout")
+    ResponseEntity<Void> logout(@Valid @RequestBody(required = false) RefreshRequest request,
+                                @CookieValue(name = TokenCookies.REFRESH, required = false) String cookie) {
+        String token = request != null && request.refreshToken() != null ? request.refreshToken() : cookie;
+        if (token != null && !token.isBlank()) {
+            sessions.logout(token);
+        }
+        return ResponseEntity.noContent().headers(cookies.clear()).build();
+    }
+
+    private static String refreshToken(RefreshRequest request, String cookie) {
+        String token = request != null && request.refreshToken() != null ? request.refreshToken() : cookie;
+        if (token == null || token.isBlank()) {
+            throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "Invalid refresh token",
+                    "No refresh token was sent.");
+        }
+        return token;
+    }
+}

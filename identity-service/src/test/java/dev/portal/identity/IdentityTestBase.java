@@ -1,0 +1,104 @@
+package dev.portal.identity;
+
+import dev.portal.platform.test.WithInfrastructure;
+import dev.portal.sandbox.EmbeddedSandbox;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * identity-service over real HTTP against real PostgreSQL and Kafka, with WHMCS and Salesforce served by the
+ * in-process sandbox (reset before each test, with the service's tables emptied so tests do not see each other).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"portal.identity.cookie-secure=false", "portal.identity.reconcile-interval=1h",
+                "portal.clients.whmcs.http.retry-backoff=10ms", "portal.clients.salesforce.http.retry-backoff=10ms"})
+@WithInfrastructure(kafka = true, postgres = true)
+public abstract class IdentityTestBase {
+
+    protected static final EmbeddedSandbox SANDBOX = EmbeddedSandbox.get();
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+    protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    protected static final String SANDBOX_PASSWORD = "Sandbox-Pass-1";
+
+    @DynamicPropertySource
+    static void sandbox(DynamicPropertyRegistry registry) {
+        sandboxClients(registry);
+    }
+
+    /** Points the WHMCS and Salesforce clients at the in-process sandbox. */
+    public static void sandboxClients(DynamicPropertyRegistry registry) {
+        registry.add("portal.clients.whmcs.base-url", () -> SANDBOX.baseUrl() + "/whmcs");
+        registry.add("portal.clients.whmcs.identifier", () -> "sandbox-identifier");
+        registry.add("portal.clients.whmcs.secret", () -> "sandbox-secret");
+        registry.add("portal.clients.salesforce.base-url", () -> SANDBOX.baseUrl() + "/salesforce");
+        registry.add("portal.clients.salesforce.client-id", () -> "sandbox-client");
+        registry.add("portal.clients.salesforce.client-secret", () -> "sandbox-secret");
+    }
+
+    @LocalServerPort protected int port;
+    @Autowired protected JdbcClient jdbc;
+
+    @BeforeEach
+    void freshState() {
+        SANDBOX.reset();
+        SANDBOX.clearFaults();
+        jdbc.sql("delete from refresh_tokens").update();
+        jdbc.sql("delete from signup_attempts").update();
+        jdbc.sql("delete from id_mappings").update();
+        jdbc.sql("delete from users").update();
+    }
+
+    protected HttpResponse<String> post(String path, Object body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
+    }
+
+    protected HttpResponse<String> get(String path, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request);
+    }
+
+    protected HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    protected static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    /** A valid signup body for {@code customerNumber}. */
+    protected static Map<String, Object> signup(String customerNumber, String email, String password) {
+        return Map.of("customerNumber", customerNumber, "email", email, "password", password,
+                "firstName", "Jiro", "lastName", "Kobayashi", "phone", "+81-90-1111-2222",
+                "address", Map.of("address1", "1-2-3 Shibuya", "address2", "Room 101", "city", "Shibuya-ku",
+                        "state", "Tokyo", "postcode", "150-0002", "country", "JP"));
+    }
+
+    protected static String problemCode(HttpResponse<String> response) {
+        return json(response).path("code").asString();
+    }
+}

@@ -1,0 +1,214 @@
+package dev.portal.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.portal.clients.salesforce.SalesforceClient;
+import dev.portal.clients.whmcs.ClientLookup;
+import dev.portal.clients.whmcs.NewClient;
+import dev.portal.clients.whmcs.WhmcsClient;
+import dev.portal.identity.signup.SalesforceReconciler;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+
+/** Signup against the seeded sandbox customers: the happy path, every refusal with its code, parking and retries. */
+class SignupIT extends IdentityTestBase {
+
+    private static final String JIRO = "SF-100005";
+    private static final String PASSWORD = "a long portal password";
+
+    @Autowired WhmcsClient whmcs;
+    @Autowired SalesforceClient salesforce;
+    @Autowired SalesforceReconciler reconciler;
+    @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers;
+
+    @Test
+    void jiro_signs_up_creating_his_whmcs_client_his_mapping_and_the_salesforce_link() {
+        HttpResponse<String> response = post("/api/auth/signup", signup(JIRO, "jiro.kobayashi@example.jp", PASSWORD));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode body = json(response);
+        UUID userId = UUID.fromString(body.path("userId").asString());
+        int whmcsClientId = body.path("whmcsClientId").asInt();
+        String accountId = body.path("sfAccountId").asString();
+        assertThat(body.path("salesforceLinked").asBoolean()).isTrue();
+
+        assertThat(whmcs.getClientsDetails(ClientLookup.byId(whmcsClientId), false).client().email()).isEqualTo("jiro.kobayashi@example.jp");
+        JsonNode account = account(JIRO);
+        assertThat(account.path("Id").asString()).isEqualTo(accountId).hasSize(18);
+        assertThat(account.path("WH_Account__c").asString()).isEqualTo(String.valueOf(whmcsClientId));
+        assertThat(account.path("Portal_Status__c").asString()).isEqualTo("Registered");
+        assertThat(account.path("Portal_Registered_At__c").asString()).isNotBlank();
+        assertThat(jdbc.sql("select whmcs_client_id from id_mappings where user_id = ? and sf_account_id = ?")
+                .params(userId, accountId).query(Integer.class).single()).isEqualTo(whmcsClientId);
+        assertThat(jdbc.sql("select status from signup_attempts").query(String.class).single()).isEqualTo("COMPLETED");
+
+        ConsumerRecord<String, byte[]> event = awaitEvent(userId, "portal.identity.user-registered.v1");
+        String payload = new String(event.value(), StandardCharsets.UTF_8);
+        assertThat(payload).contains(accountId).contains("\"whmcsClientId\":" + whmcsClientId);
+
+        // and the new user can log in
+        assertThat(post("/api/auth/login", Map.of("email", "JIRO.kobayashi@example.jp", "password", PASSWORD)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void an_account_already_linked_is_already_linked() {
+        HttpResponse<String> response = post("/api/auth/signup", signup("SF-100001", "someone.new@example.jp", PASSWORD));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+        assertThat(problemCode(response)).isEqualTo("already-linked");
+    }
+
+    @Test
+    void an_email_that_is_already_a_whmcs_client_is_whmcs_email_taken() {
+        HttpResponse<String> response = post("/api/auth/signup", signup("SF-100006", "mika.ito@example.jp", PASSWORD));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+        assertThat(problemCode(response)).isEqualTo("whmcs-email-taken");
+        assertThat(account("SF-100006").path("WH_Account__c").isNull()).isTrue();
+    }
+
+    @Test
+    void an_unknown_customer_number_is_customer_not_found() {
+        HttpResponse<String> response = post("/api/auth/signup", signup("SF-999999", "someone.new@example.jp", PASSWORD));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(problemCode(response)).isEqualTo("customer-not-found");
+    }
+
+    @Test
+    void an_email_that_is_already_a_portal_user_is_email_taken() {
+        assertThat(post("/api/auth/signup", signup(JIRO, "jiro.kobayashi@example.jp", PASSWORD)).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> again = post("/api/auth/signup", signup("SF-100003", "Jiro.Kobayashi@EXAMPLE.jp", PASSWORD));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        assertThat(problemCode(again)).isEqualTo("email-taken");
+    }
+
+    @Test
+    void a_bad_body_lists_its_fields() {
+        Map<String, Object> body = new HashMap<>(signup(JIRO, "not-an-email", "short"));
+        body.remove("firstName");
+        body.put("customerNumber", "SF-1' OR '1'='1");
+        HttpResponse<String> response = post("/api/auth/signup", body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(problemCode(response)).isEqualTo("validation-failed");
+        assertThat(json(response).path("errors").findValuesAsString("field"))
+                .contains("email", "password", "firstName", "customerNumber");
+        assertThat(response.body()).doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void an_unavailable_salesforce_is_a_503_problem() {
+        SANDBOX.fault("salesforce", "{\"failure\":\"status\",\"status\":503}");
+
+        HttpResponse<String> response = post("/api/auth/signup", signup(JIRO, "jiro.kobayashi@example.jp", PASSWORD));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+        assertThat(problemCode(response)).isEqualTo("upstream-unavailable");
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.");
+    }
+
+    @Test
+    void a_salesforce_failure_after_the_local_commit_is_parked_reconciled_and_a_retry_creates_no_second_whmcs_client()
+            throws Exception {
+        // warm the Salesforce login so the signup's first Salesforce call is the Account query
+        account(JIRO);
+        // WHMCS answers slowly, so the Salesforce fault can be put in place after the Account query and before the update
+        SANDBOX.fault("whmcs", "{\"latencyMs\":1500,\"remaining\":2}");
+        CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(
+                () -> post("/api/auth/signup", signup(JIRO, "jiro.kobayashi@example.jp", PASSWORD)));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> !SANDBOX.admin("GET", "/sandbox/admin/faults", null).contains("\"remaining\":2"));
+        SANDBOX.fault("salesforce", "{\"failure\":\"status\",\"status\":503}");
+
+        HttpResponse<String> response = first.get();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode body = json(response);
+        assertThat(body.path("salesforceLinked").asBoolean()).isFalse();
+        int whmcsClientId = body.path("whmcsClientId").asInt();
+        UUID userId = UUID.fromString(body.path("userId").asString());
+        assertThat(jdbc.sql("select status from signup_attempts").query(String.class).single()).isEqualTo("SALESFORCE_PENDING");
+        awaitEvent(userId, "portal.identity.salesforce-link-parked.v1");
+        assertThat(get("/actuator/prometheus", null).body()).contains("portal_identity_signup_salesforce_parked_total");
+
+        // the customer tries again: no second WHMCS client, the account exists
+        SANDBOX.clearFaults();
+        HttpResponse<String> retry = post("/api/auth/signup", signup(JIRO, "jiro.kobayashi@example.jp", PASSWORD));
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(409);
+        assertThat(problemCode(retry)).isEqualTo("email-taken");
+        assertThat(whmcs.getClientsDetails(ClientLookup.byEmail("jiro.kobayashi@example.jp"), false).client().id()).isEqualTo(whmcsClientId);
+        assertThat(nextWhmcsClientId()).as("no client was created after Jiro's").isEqualTo(whmcsClientId + 1);
+
+        // the job makes the Salesforce update
+        jdbc.sql("update signup_attempts set updated_at = updated_at - interval '2 minutes'").update();
+        assertThat(reconciler.reconcile()).isEqualTo(1);
+        assertThat(account(JIRO).path("WH_Account__c").asString()).isEqualTo(String.valueOf(whmcsClientId));
+        assertThat(account(JIRO).path("Portal_Status__c").asString()).isEqualTo("Registered");
+        assertThat(jdbc.sql("select status from signup_attempts").query(String.class).single()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void a_retry_after_whmcs_created_the_client_but_the_answer_was_lost_reuses_that_client() {
+        // the state a lost AddClient answer leaves: the attempt recorded, the client created in WHMCS, nothing local
+        long created = whmcs.addClient(new NewClient("Jiro", "Kobayashi", "jiro.kobayashi@example.jp", "1-2-3 Shibuya", "",
+                "Shibuya-ku", "Tokyo", "150-0002", "JP", "+81-90-1111-2222", "Unknown-Pass-1", null, true));
+        jdbc.sql("insert into signup_attempts (idempotency_key, email, customer_number, status, attempts, created_at, updated_at)"
+                + " values ('jiro.kobayashi@example.jp|SF-100005', 'jiro.kobayashi@example.jp', 'SF-100005', 'WHMCS_REQUESTED', 1, now(), now())")
+                .update();
+
+        HttpResponse<String> retry = post("/api/auth/signup", signup(JIRO, "jiro.kobayashi@example.jp", PASSWORD));
+
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
+        assertThat(json(retry).path("whmcsClientId").asLong()).isEqualTo(created);
+        assertThat(nextWhmcsClientId()).as("no second client").isEqualTo(created + 1);
+        assertThat(account(JIRO).path("WH_Account__c").asString()).isEqualTo(String.valueOf(created));
+    }
+
+    private long nextWhmcsClientId() {
+        return whmcs.addClient(new NewClient("Probe", "Client", "probe-" + UUID.randomUUID() + "@example.jp", "1 Probe St", "",
+                "Chiyoda-ku", "Tokyo", "100-0001", "JP", "+81-3-0000-0000", "Probe-Pass-1", null, true));
+    }
+
+    private JsonNode account(String customerNumber) {
+        return salesforce.queryTrees("SELECT Id, WH_Account__c, Portal_Status__c, Portal_Registered_At__c FROM Account"
+                + " WHERE SF_Account_No__c = '" + customerNumber + "'").getFirst();
+    }
+
+    private ConsumerRecord<String, byte[]> awaitEvent(UUID userId, String type) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "signup-it-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("identity.user.events"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    Header header = record.headers().lastHeader("ce_type");
+                    if (userId.toString().equals(record.key()) && header != null
+                            && type.equals(new String(header.value(), StandardCharsets.UTF_8))) {
+                        found.add(record);
+                    }
+                });
+                return !found.isEmpty();
+            });
+        }
+        return found.getFirst();
+    }
+}
