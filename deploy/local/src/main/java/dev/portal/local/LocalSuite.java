@@ -290,6 +290,20 @@ public final class LocalSuite {
         environment.put("PORTAL_SFTP_PORT", Integer.toString(settings.sftpPort()));
         environment.put("PORTAL_SMTP_HOST", "127.0.0.1");
         environment.put("PORTAL_SMTP_PORT", Integer.toString(settings.smtpPort()));
+        // the sandbox's documented demo credentials (docs/sandbox.md); real ones come from the environment only
+        environment.put("PORTAL_WHMCS_IDENTIFIER", "sandbox-identifier");
+        environment.put("PORTAL_WHMCS_SECRET", "sandbox-secret");
+        environment.put("PORTAL_SALESFORCE_CLIENT_ID", "sandbox-client");
+        environment.put("PORTAL_SALESFORCE_CLIENT_SECRET", "sandbox-secret");
+        environment.put("PORTAL_FREEBIT_OEM_ID", "sandbox-oem");
+        environment.put("PORTAL_FREEBIT_OEM_KEY", "sandbox-key");
+        environment.put("PORTAL_STRIPE_SECRET_KEY", "sk_test_sandbox");
+        environment.put("PORTAL_STRIPE_WEBHOOK_SECRET", "whsec_sandbox");
+        environment.put("PORTAL_SFTP_USERNAME", "mvno");
+        environment.put("PORTAL_SFTP_PASSWORD", "mvno");
+        // tokens: every service checks them against identity-service's keys; cookies over plain-HTTP localhost
+        environment.put("PORTAL_SECURITY_JWKS_URI", environment.get("PORTAL_IDENTITY_URL") + "/.well-known/jwks.json");
+        environment.put("PORTAL_IDENTITY_COOKIE_SECURE", "false");
         if (settings.jsonLogs()) {
             environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
         }
