@@ -8,30 +8,15 @@ import dev.portal.clients.support.ExternalRejectedException;
  */
 public class FreebitApiException extends ExternalRejectedException {
 
-    private final String resultCode;
-    private final String statusCode;
-    private final String vendorMessage;
+    private final FreebitStatus status;
 
-    public FreebitApiException(String operation, int httpStatus, String resultCode, String statusCode, String vendorMessage) {
-        super(FreebitClient.SYSTEM, operation, httpStatus,
-                "resultCode " + resultCode + " (statusCode " + statusCode + "): " + vendorMessage);
-        this.resultCode = resultCode;
-        this.statusCode = statusCode;
-        this.vendorMessage = vendorMessage;
+    public FreebitApiException(String operation, int httpStatus, FreebitStatus status) {
+        super(FreebitClient.SYSTEM, operation, httpStatus, "" + status);
+        this.status = status;
     }
 
-    /** The envelope's {@code resultCode}, e.g. {@code "211"}. */
-    public String resultCode() {
-        return resultCode;
-    }
-
-    /** The envelope's {@code status.statusCode}, or null when absent. */
-    public String statusCode() {
-        return statusCode;
-    }
-
-    /** The envelope's {@code status.message}, or null when absent. */
-    public String vendorMessage() {
-        return vendorMessage;
+    /** The vendor's verdict: {@code resultCode}, {@code status.statusCode}, {@code status.message}. */
+    public FreebitStatus verdict() {
+        return status;
     }
 }

@@ -8,27 +8,15 @@ import dev.portal.clients.support.ExternalAuthenticationException;
  */
 public class FreebitAuthenticationException extends ExternalAuthenticationException {
 
-    private final String resultCode;
-    private final String statusCode;
-    private final String vendorMessage;
+    private final FreebitStatus status;
 
-    public FreebitAuthenticationException(String operation, int httpStatus, String resultCode, String statusCode, String vendorMessage) {
-        super(FreebitClient.SYSTEM, operation, httpStatus,
-                "authentication refused, resultCode " + resultCode + " (statusCode " + statusCode + "): " + vendorMessage);
-        this.resultCode = resultCode;
-        this.statusCode = statusCode;
-        this.vendorMessage = vendorMessage;
+    public FreebitAuthenticationException(String operation, int httpStatus, FreebitStatus status) {
+        super(FreebitClient.SYSTEM, operation, httpStatus, "authentication refused, " + status);
+        this.status = status;
     }
 
-    public String resultCode() {
-        return resultCode;
-    }
-
-    public String statusCode() {
-        return statusCode;
-    }
-
-    public String vendorMessage() {
-        return vendorMessage;
+    /** The vendor's verdict: {@code resultCode}, {@code status.statusCode}, {@code status.message}. */
+    public FreebitStatus verdict() {
+        return status;
     }
 }

@@ -195,12 +195,11 @@ public final class FreebitClient {
             key = renew(key);
             answer = exchange(operation, path, repeat, withKey(request, key));
             if (properties.authResultCodes().contains(answer.resultCode())) {
-                throw new FreebitAuthenticationException(operation, answer.httpStatus(), answer.resultCode(),
-                        answer.statusCode(), answer.message());
+                throw new FreebitAuthenticationException(operation, answer.httpStatus(), answer.status());
             }
         }
         if (!"100".equals(answer.resultCode())) {
-            throw new FreebitApiException(operation, answer.httpStatus(), answer.resultCode(), answer.statusCode(), answer.message());
+            throw new FreebitApiException(operation, answer.httpStatus(), answer.status());
         }
         return answer.body();
     }
@@ -222,8 +221,7 @@ public final class FreebitClient {
             request.put("oemKey", properties.oemKey());
             Answer answer = exchange("authOem", "/authOem/", Repeat.SAFE, request);
             if (!"100".equals(answer.resultCode())) {
-                throw new FreebitAuthenticationException("authOem", answer.httpStatus(), answer.resultCode(),
-                        answer.statusCode(), answer.message());
+                throw new FreebitAuthenticationException("authOem", answer.httpStatus(), answer.status());
             }
             String issued = text(answer.body(), "authKey");
             if (issued == null) {
@@ -242,6 +240,11 @@ public final class FreebitClient {
     }
 
     private record Answer(int httpStatus, String resultCode, String statusCode, String message, JsonNode body) {
+
+        FreebitStatus status() {
+            return new FreebitStatus(resultCode, statusCode, message);
+        }
+
     }
 
     private Answer exchange(String operation, String path, Repeat repeat, Map<String, Object> json) {

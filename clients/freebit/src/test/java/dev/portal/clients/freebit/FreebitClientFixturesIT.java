@@ -137,9 +137,9 @@ class FreebitClientFixturesIT {
 
         assertThatThrownBy(() -> client().addQuota(new QuotaTopUp("09012345678", 1000, null, null)))
                 .isInstanceOfSatisfying(FreebitApiException.class, e -> {
-                    assertThat(e.resultCode()).isEqualTo("211");
-                    assertThat(e.statusCode()).isEqualTo("400");
-                    assertThat(e.vendorMessage()).contains("quota");
+                    assertThat(e.verdict().resultCode()).isEqualTo("211");
+                    assertThat(e.verdict().statusCode()).isEqualTo("400");
+                    assertThat(e.verdict().message()).contains("quota");
                 });
     }
 
@@ -149,8 +149,8 @@ class FreebitClientFixturesIT {
 
         assertThatThrownBy(() -> client().reissueEsim(new EsimReissue("07033334444", "89049032000000000000000000000099", null, null)))
                 .isInstanceOfSatisfying(FreebitApiException.class, e -> {
-                    assertThat(e.resultCode()).isEqualTo("400");
-                    assertThat(e.statusCode()).isEqualTo("356");
+                    assertThat(e.verdict().resultCode()).isEqualTo("400");
+                    assertThat(e.verdict().statusCode()).isEqualTo("356");
                 })
                 .hasMessageContaining("freebit esimReissue");
     }
@@ -161,7 +161,7 @@ class FreebitClientFixturesIT {
 
         assertThatThrownBy(() -> client().changePlan(new PlanChange("09012345678", "VOICE_20GB", false, null)))
                 .isInstanceOfSatisfying(FreebitApiException.class, e -> {
-                    assertThat(e.resultCode()).isEqualTo("231");
+                    assertThat(e.verdict().resultCode()).isEqualTo("231");
                     assertThat(e.status()).isEqualTo(400);
                 });
     }
@@ -189,7 +189,7 @@ class FreebitClientFixturesIT {
         server.on("POST", API + "/master/cnclAcnt/", fixture("authKey-expired.json"));
 
         assertThatThrownBy(() -> client().cancel("08011112222", LocalDate.of(2026, 12, 31)))
-                .isInstanceOfSatisfying(FreebitAuthenticationException.class, e -> assertThat(e.resultCode()).isEqualTo("201"));
+                .isInstanceOfSatisfying(FreebitAuthenticationException.class, e -> assertThat(e.verdict().resultCode()).isEqualTo("201"));
         assertThat(requestsTo("/master/cnclAcnt/")).hasSize(2);
     }
 
@@ -199,8 +199,8 @@ class FreebitClientFixturesIT {
 
         assertThatThrownBy(() -> client().trafficInfo("09012345678"))
                 .isInstanceOfSatisfying(FreebitAuthenticationException.class, e -> {
-                    assertThat(e.resultCode()).isEqualTo("200");
-                    assertThat(e.vendorMessage()).contains("oemKey");
+                    assertThat(e.verdict().resultCode()).isEqualTo("200");
+                    assertThat(e.verdict().message()).contains("oemKey");
                 });
         assertThat(requestsTo("/mvno/getTrafficInfo/")).as("no call without a key").isEmpty();
     }

@@ -125,7 +125,7 @@ class FreebitClientIT {
         client.changeTalkOptions(HANAKO, new TalkOptions(false, null, null, true));
         assertThat(client.accountDetail(HANAKO).processing()).isTrue();
         assertThatThrownBy(() -> client.addQuota(new QuotaTopUp(HANAKO, 100, null, null)))
-                .isInstanceOfSatisfying(FreebitApiException.class, e -> assertThat(e.resultCode()).isEqualTo("230"));
+                .isInstanceOfSatisfying(FreebitApiException.class, e -> assertThat(e.verdict().resultCode()).isEqualTo("230"));
 
         advanceMinutes(5);
 
@@ -140,8 +140,8 @@ class FreebitClientIT {
 
         assertThatThrownBy(() -> client.changeContractLine(HANAKO, ContractLine.NR_5G))
                 .isInstanceOfSatisfying(FreebitApiException.class, e -> {
-                    assertThat(e.resultCode()).isEqualTo("231");
-                    assertThat(e.vendorMessage()).contains("30 minutes");
+                    assertThat(e.verdict().resultCode()).isEqualTo("231");
+                    assertThat(e.verdict().message()).contains("30 minutes");
                 });
     }
 
@@ -180,9 +180,9 @@ class FreebitClientIT {
     void vendor_refusal_is_a_typed_error_with_the_vendor_details() {
         assertThatThrownBy(() -> client.changeTalkOptions(AIKO_DATA, new TalkOptions(true, null, null, null)))
                 .isInstanceOfSatisfying(FreebitApiException.class, e -> {
-                    assertThat(e.resultCode()).isEqualTo("240");
-                    assertThat(e.statusCode()).isEqualTo("400");
-                    assertThat(e.vendorMessage()).contains("no voice");
+                    assertThat(e.verdict().resultCode()).isEqualTo("240");
+                    assertThat(e.verdict().statusCode()).isEqualTo("400");
+                    assertThat(e.verdict().message()).contains("no voice");
                     assertThat(e.transientFailure()).isFalse();
                 });
     }
@@ -190,7 +190,7 @@ class FreebitClientIT {
     @Test
     void unknown_account_is_a_typed_error() {
         assertThatThrownBy(() -> client.trafficInfo("09099999999"))
-                .isInstanceOfSatisfying(FreebitApiException.class, e -> assertThat(e.resultCode()).isEqualTo("220"));
+                .isInstanceOfSatisfying(FreebitApiException.class, e -> assertThat(e.verdict().resultCode()).isEqualTo("220"));
     }
 
     @Test
@@ -206,6 +206,6 @@ class FreebitClientIT {
     @Test
     void wrong_oem_key_is_an_authentication_error() {
         assertThatThrownBy(() -> client(FreebitClientProperties.Encoding.URLENCODED, "wrong").trafficInfo(HANAKO))
-                .isInstanceOfSatisfying(FreebitAuthenticationException.class, e -> assertThat(e.resultCode()).isEqualTo("200"));
+                .isInstanceOfSatisfying(FreebitAuthenticationException.class, e -> assertThat(e.verdict().resultCode()).isEqualTo("200"));
     }
 }
