@@ -18,7 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Resource-server security for a servlet service: a bearer access token from the identity service on every request,
- * except actuator health/info/prometheus, the service's declared public paths, and paths nothing serves (404).
+ * except actuator health/info/prometheus, the OpenAPI document, the service's declared public paths, and paths nothing serves (404).
  * No sessions, no cookies read: the token comes in the {@code Authorization} header only, so CSRF does not apply.
  */
 @AutoConfiguration(after = ProblemsAutoConfiguration.class,
@@ -30,7 +30,9 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableWebSecurity
 public class PortalSecurityAutoConfiguration {
 
-    static final String[] ACTUATOR_PUBLIC = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus"};
+    /** Probes, metrics and the service's OpenAPI document (the gateway aggregates it) are read without a token. */
+    static final String[] ACTUATOR_PUBLIC = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/v3/api-docs", "/v3/api-docs/**"};
 
     @Bean
     @ConditionalOnMissingBean
