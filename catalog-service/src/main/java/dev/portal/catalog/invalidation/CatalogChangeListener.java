@@ -42,6 +42,7 @@ class CatalogChangeListener implements SmartLifecycle {
 
     private final CatalogCache cache;
     private final ConcurrentMessageListenerContainer<String, byte[]> container;
+    private volatile boolean assigned;
 
     CatalogChangeListener(CatalogCache cache, CatalogProperties properties, ConsumerFactory<String, byte[]> consumers,
                           CommonErrorHandler errorHandler) {
@@ -60,6 +61,7 @@ class CatalogChangeListener implements SmartLifecycle {
                 // resolve the positions now, so that every change from here on is consumed, then refresh
                 partitions.forEach(kafka::position);
                 cache.listening();
+                assigned = !partitions.isEmpty();
             }
         });
         this.container = new ConcurrentMessageListenerContainer<>(consumers, container);
@@ -100,6 +102,11 @@ class CatalogChangeListener implements SmartLifecycle {
             default -> cache.reloadQuietly(changeType + " on " + topic + " for " + recordId);
         }
         log.debug("applied {} {} {}", topic, changeType, recordId);
+    }
+
+    /** Whether this instance has its positions on the change topics (it then sees every later change). */
+    boolean assigned() {
+        return assigned;
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

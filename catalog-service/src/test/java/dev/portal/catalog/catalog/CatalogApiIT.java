@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,10 +38,14 @@ class CatalogApiIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    CatalogCache cache;
 
     @BeforeEach
     void sandbox() throws InterruptedException {
-        SANDBOX.clearFaults();
+        // other test classes change the sandbox's prices; this context may be cached from before them
+        SANDBOX.reset();
+        cache.reloadQuietly("test");
         // lets eligibility answers of an earlier test expire
         Thread.sleep(150);
     }
