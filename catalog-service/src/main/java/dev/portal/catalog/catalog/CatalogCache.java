@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -144,12 +145,21 @@ public class CatalogCache {
         if (snapshot != null) {
             return snapshot;
         }
-        changes.lock();
+        boolean locked = false;
         try {
+            // a load in flight (start, retry) may be stuck on a slow Salesforce: wait for it only so long
+            locked = changes.tryLock(properties.coldLoadWait().toMillis(), TimeUnit.MILLISECONDS);
+            if (!locked) {
+                throw new ExternalTimeoutException("salesforce", "catalog load", "no catalog within " + properties.coldLoadWait(), null);
+            }
             if (current.get() == null) {
                 reload("first use");
             }
             return current.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "catalog-unavailable", "Catalog unavailable",
+                    "The product catalog is not available right now. Try again shortly.");
         } catch (ExternalTimeoutException e) {
             log.warn("catalog is cold and Salesforce timed out: {}", e.toString());
             throw new ProblemException(HttpStatus.GATEWAY_TIMEOUT, "catalog-timeout", "Catalog timed out",
@@ -159,7 +169,9 @@ public class CatalogCache {
             throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "catalog-unavailable", "Catalog unavailable",
                     "The product catalog is not available right now. Try again shortly.");
         } finally {
-            changes.unlock();
+            if (locked) {
+                changes.unlock();
+            }
         }
     }
 

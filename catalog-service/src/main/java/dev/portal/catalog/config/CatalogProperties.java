@@ -17,10 +17,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryInterval    how often a failed load or patch is tried again (the old snapshot keeps serving)
  * @param simCheckTtl      how long "has an active SIM" is cached per WHMCS client
  * @param simProductGroups WHMCS product groups whose active services count as a SIM subscription
+ * @param coldLoadWait     how long a request waits for a load already in flight on a cold cache before it
+ *                         answers {@code 504 catalog-timeout}
  */
 @ConfigurationProperties("portal.catalog")
 public record CatalogProperties(String pricebookId, String instanceId, Duration refreshInterval, Duration retryInterval,
-                                Duration simCheckTtl, List<String> simProductGroups) {
+                                Duration simCheckTtl, List<String> simProductGroups,
+                                Duration coldLoadWait) {
 
     /** A Salesforce id: 15 or 18 base-62 characters. Checked before an id is put into SOQL. */
     public static final Pattern SALESFORCE_ID = Pattern.compile("[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?");
@@ -38,6 +41,7 @@ public record CatalogProperties(String pricebookId, String instanceId, Duration 
         refreshInterval = refreshInterval == null ? Duration.ofHours(1) : refreshInterval;
         retryInterval = retryInterval == null ? Duration.ofSeconds(10) : retryInterval;
         simCheckTtl = simCheckTtl == null ? Duration.ofSeconds(60) : simCheckTtl;
+        coldLoadWait = coldLoadWait == null ? Duration.ofSeconds(15) : coldLoadWait;
         simProductGroups = simProductGroups == null || simProductGroups.isEmpty() ? List.of("SIM") : List.copyOf(simProductGroups);
     }
 

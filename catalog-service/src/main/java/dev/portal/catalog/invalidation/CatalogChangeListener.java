@@ -77,6 +77,10 @@ class CatalogChangeListener implements SmartLifecycle {
             throw new MalformedEventException("record " + record.topic() + "/" + record.partition() + "@" + record.offset()
                     + " has no " + CHANGE_TYPE + " header");
         }
+        if (!CatalogProperties.SALESFORCE_ID.matcher(recordId).matches()) {
+            throw new MalformedEventException("record " + record.topic() + "/" + record.partition() + "@" + record.offset()
+                    + " is not about a Salesforce record: " + recordId);
+        }
         String topic = record.topic();
         boolean entry = topic.equals(Topics.SALESFORCE_PRICEBOOK_ENTRY.name());
         boolean product = topic.equals(Topics.SALESFORCE_PRODUCT.name());
