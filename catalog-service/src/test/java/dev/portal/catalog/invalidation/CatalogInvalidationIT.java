@@ -116,4 +116,29 @@ class CatalogInvalidationIT {
         bridge.send(Topics.SALESFORCE_PRICEBOOK_ENTRY.name(), "PricebookEntry", VPN_ENTRY, "UPDATE", Map.of("UnitPrice", 700.0));
         await().atMost(WAIT).until(() -> "700".equals(price(catalog, VPN)));
     }
+
+    @Test
+    void a_product_outside_the_portal_price_book_is_not_served_until_it_gets_an_entry_there() {
+        String product = salesforce.create("Product2", Map.of("Name", "Outside VPN", "ProductCode", "VPN-OUT", "IsActive", true,
+                "Portal_Category__c", "VPN", "Portal_Visible__c", true, "Family_Plan__c", false, "WH_Product_ID__c", 99));
+        String standardEntry = salesforce.create("PricebookEntry", Map.of("Pricebook2Id", "01sSb0000000001IAA", "Product2Id", product,
+                "UnitPrice", 100, "IsActive", true));
+        double before = applied("product") + applied("entry");
+
+        bridge.send(Topics.SALESFORCE_PRODUCT.name(), "Product2", product, "CREATE", Map.of("Name", "Outside VPN"));
+        bridge.send(Topics.SALESFORCE_PRICEBOOK_ENTRY.name(), "PricebookEntry", standardEntry, "CREATE", Map.of("UnitPrice", 100.0));
+        await().atMost(WAIT).until(() -> applied("product") + applied("entry") >= before + 2);
+        assertThat(price(catalog, product)).isNull();
+        assertThat(CatalogFixture.get(catalog, "/api/catalog/products/" + product, CatalogFixture.token(2)).statusCode()).isEqualTo(404);
+
+        String portalEntry = salesforce.create("PricebookEntry", Map.of("Pricebook2Id", CatalogFixture.PORTAL_PRICEBOOK,
+                "Product2Id", product, "UnitPrice", 450, "IsActive", true));
+        bridge.send(Topics.SALESFORCE_PRICEBOOK_ENTRY.name(), "PricebookEntry", portalEntry, "CREATE", Map.of("UnitPrice", 450.0));
+        await().atMost(WAIT).until(() -> "450".equals(price(catalog, product)));
+    }
+
+    private static double applied(String kind) {
+        return catalog.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                .counter("portal.catalog.changes", "kind", kind, "outcome", "applied").count();
+    }
 }
