@@ -73,6 +73,8 @@ public abstract class IdentityTestBase {
         SANDBOX.clearFaults();
         jdbc.sql("delete from refresh_tokens").update();
         jdbc.sql("delete from password_reset_tokens").update();
+        jdbc.sql("delete from rate_limit_hits").update();
+        jdbc.sql("delete from rate_limit_keys").update();
         jdbc.sql("delete from signup_attempts").update();
         jdbc.sql("delete from id_mappings").update();
         jdbc.sql("delete from users").update();
@@ -121,6 +123,13 @@ public abstract class IdentityTestBase {
 
     protected static JsonNode data(ConsumerRecord<String, byte[]> record) {
         return JSON.readTree(record.value());
+    }
+
+    /** A JSON POST as the gateway forwards it for the browser at {@code clientIp}. */
+    protected HttpResponse<String> postFrom(String clientIp, String path, Object body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", clientIp)
+                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
     }
 
     protected HttpResponse<String> get(String path, String bearer) {

@@ -1,6 +1,9 @@
 package dev.portal.identity.web;
 
+import dev.portal.identity.limits.ClientAddresses;
+import dev.portal.identity.limits.RateLimits;
 import dev.portal.identity.reset.PasswordResets;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -18,9 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
 class PasswordResetController {
 
     private final PasswordResets resets;
+    private final RateLimits limits;
+    private final ClientAddresses clients;
 
-    PasswordResetController(PasswordResets resets) {
+    PasswordResetController(PasswordResets resets, RateLimits limits, ClientAddresses clients) {
         this.resets = resets;
+        this.limits = limits;
+        this.clients = clients;
     }
 
     record ResetRequest(@NotBlank @Email @Size(max = 254) String email) {
@@ -43,7 +50,8 @@ class PasswordResetController {
             "If an account has this email, a link to reset its password is on its way.");
 
     @PostMapping("/request")
-    ResponseEntity<Accepted> request(@Valid @RequestBody ResetRequest request) {
+    ResponseEntity<Accepted> request(@Valid @RequestBody ResetRequest request, HttpServletRequest http) {
+        limits.acquire(limits.passwordResetPerIp, clients.of(http));
         resets.request(request.email());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(ACCEPTED);
     }
