@@ -10,13 +10,17 @@ import dev.portal.identity.tokens.IssuedTokens;
 import dev.portal.identity.tokens.Sessions;
 import dev.portal.platform.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,8 +36,11 @@ class AuthController {
     private final TokenCookies cookies;
     private final RateLimits limits;
     private final ClientAddresses clients;
+    private final Csrf csrf;
 
-    AuthController(SignupService signups, Sessions sessions, TokenCookies cookies, RateLimits limits, ClientAddresses clients) {
+    AuthController(SignupService signups, Sessions sessions, TokenCookies cookies, RateLimits limits, ClientAddresses clients,
+                   Csrf csrf) {
+        this.csrf = csrf;
         this.signups = signups;
         this.sessions = sessions;
         this.cookies = cookies;
@@ -59,6 +66,16 @@ class AuthController {
             return new TokenResponse(tokens.accessToken(), "Bearer", tokens.accessTokenExpiresAt(), tokens.refreshToken(),
                     tokens.refreshTokenExpiresAt());
         }
+    }
+
+    record CsrfResponse(String token, String headerName) {
+    }
+
+    /** Issues the CSRF token as the {@code XSRF-TOKEN} cookie and in the body; unsafe cookie-authenticated requests echo it. */
+    @GetMapping("/csrf")
+    ResponseEntity<CsrfResponse> csrf(HttpServletRequest http, HttpServletResponse response) {
+        CsrfToken token = csrf.issue(http, response);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new CsrfResponse(token.getToken(), Csrf.HEADER));
     }
 
     @PostMapping("/signup")

@@ -41,7 +41,8 @@ class SessionVersionFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof JwtAuthenticationToken token) {
+        // the auth endpoints are public: a revoked token sent along must not block logging in again
+        if (authentication instanceof JwtAuthenticationToken token && !Csrf.isAuthPath(request)) {
             Object claim = token.getToken().getClaims().get(AccessTokens.CLAIM_SESSION_VERSION);
             int tokenVersion = claim instanceof Number number ? number.intValue() : 0;
             Optional<Integer> current = users.sessionVersion(UUID.fromString(token.getToken().getSubject()));
