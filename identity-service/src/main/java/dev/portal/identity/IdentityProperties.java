@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param passwordResetTtl how long a password reset link works
  * @param passwordResetUrl the page the reset mail links to; {@code ?token=...} is appended
  * @param mailFrom the sender of the service's mails
+ * @param profileCacheTtl how long a profile read from WHMCS is served from the cache (every update clears it)
  */
 @ConfigurationProperties("portal.identity")
 public record IdentityProperties(
@@ -26,5 +27,6 @@ public record IdentityProperties(
         @DefaultValue("1m") Duration reconcileInterval,
         @DefaultValue("30m") Duration passwordResetTtl,
         @DefaultValue("http://localhost:8080/reset-password") String passwordResetUrl,
-        @DefaultValue("no-reply@portal.localhost") String mailFrom) {
+        @DefaultValue("no-reply@portal.localhost") String mailFrom,
+        @DefaultValue("10m") Duration profileCacheTtl) {
 }

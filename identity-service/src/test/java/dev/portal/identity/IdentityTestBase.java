@@ -71,6 +71,7 @@ public abstract class IdentityTestBase {
     void freshState() {
         SANDBOX.reset();
         SANDBOX.clearFaults();
+        jdbc.sql("delete from profile_cache").update();
         jdbc.sql("delete from refresh_tokens").update();
         jdbc.sql("delete from password_reset_tokens").update();
         jdbc.sql("delete from rate_limit_hits").update();
