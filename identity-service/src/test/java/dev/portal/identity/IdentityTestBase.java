@@ -7,9 +7,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"portal.identity.cookie-secure=false", "portal.identity.reconcile-interval=1h",
+                "portal.identity.password-reset-url=https://portal.example/reset-password",
                 "portal.clients.whmcs.http.retry-backoff=10ms", "portal.clients.salesforce.http.retry-backoff=10ms"})
 @WithInfrastructure(kafka = true, postgres = true)
 public abstract class IdentityTestBase {
@@ -46,16 +59,23 @@ public abstract class IdentityTestBase {
         registry.add("portal.clients.salesforce.base-url", () -> SANDBOX.baseUrl() + "/salesforce");
         registry.add("portal.clients.salesforce.client-id", () -> "sandbox-client");
         registry.add("portal.clients.salesforce.client-secret", () -> "sandbox-secret");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SANDBOX.property("sandbox.smtp.bound-port"));
     }
 
     @LocalServerPort protected int port;
     @Autowired protected JdbcClient jdbc;
+    @Value("${spring.kafka.bootstrap-servers}") protected String bootstrapServers;
 
     @BeforeEach
     void freshState() {
         SANDBOX.reset();
         SANDBOX.clearFaults();
+        jdbc.sql("delete from profile_cache").update();
         jdbc.sql("delete from refresh_tokens").update();
+        jdbc.sql("delete from password_reset_tokens").update();
+        jdbc.sql("delete from rate_limit_hits").update();
+        jdbc.sql("delete from rate_limit_keys").update();
         jdbc.sql("delete from signup_attempts").update();
         jdbc.sql("delete from id_mappings").update();
         jdbc.sql("delete from users").update();
@@ -63,6 +83,53 @@ public abstract class IdentityTestBase {
 
     protected HttpResponse<String> post(String path, Object body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
+    }
+
+    protected HttpResponse<String> post(String path, Object body, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request);
+    }
+
+    /** The first record on {@code topic} with this key and CloudEvents type, waiting up to a minute for the relay. */
+    protected ConsumerRecord<String, byte[]> awaitEvent(String topic, String key, String type) {
+        return awaitEvents(topic, key, type, 1).getFirst();
+    }
+
+    protected List<ConsumerRecord<String, byte[]>> awaitEvents(String topic, String key, String type, int count) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "identity-it-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    Header header = record.headers().lastHeader("ce_type");
+                    if (key.equals(record.key()) && header != null
+                            && type.equals(new String(header.value(), StandardCharsets.UTF_8))) {
+                        found.add(record);
+                    }
+                });
+                return found.size() >= count;
+            });
+        }
+        return found;
+    }
+
+    protected static JsonNode data(ConsumerRecord<String, byte[]> record) {
+        return JSON.readTree(record.value());
+    }
+
+    /** A JSON POST as the gateway forwards it for the browser at {@code clientIp}. */
+    protected HttpResponse<String> postFrom(String clientIp, String path, Object body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", clientIp)
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
     }
 

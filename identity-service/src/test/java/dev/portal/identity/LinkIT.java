@@ -26,6 +26,10 @@ class LinkIT extends IdentityTestBase {
         JsonNode account = salesforce.queryTrees("SELECT WH_Account__c, Portal_Status__c FROM Account WHERE SF_Account_No__c = 'SF-100003'").getFirst();
         assertThat(account.path("WH_Account__c").asString()).isEqualTo("3");
         assertThat(account.path("Portal_Status__c").asString()).isEqualTo("Registered");
+        JsonNode linked = data(awaitEvent("identity.user.events", json(response).path("userId").asString(),
+                "portal.identity.account-linked.v1"));
+        assertThat(linked.path("whmcsClientId").asInt()).isEqualTo(3);
+        assertThat(linked.path("sfAccountId").asString()).isEqualTo(json(response).path("sfAccountId").asString());
 
         HttpResponse<String> login = post("/api/auth/login", Map.of("email", "aiko.tanaka@example.jp", "password", PORTAL_PASSWORD));
         assertThat(login.statusCode()).isEqualTo(200);

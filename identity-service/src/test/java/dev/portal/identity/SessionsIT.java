@@ -130,8 +130,10 @@ class SessionsIT extends IdentityTestBase {
         HttpResponse<String> login = post("/api/auth/login", Map.of("email", "hanako.yamada@example.jp", "password", PASSWORD));
         String refresh = json(login).path("refreshToken").asString();
 
+        String csrf = json(get("/api/auth/csrf", null)).path("token").asString();
         HttpResponse<String> viaCookie = send(HttpRequest.newBuilder(uri("/api/auth/refresh"))
-                .header("Cookie", "portal_refresh=" + refresh).POST(HttpRequest.BodyPublishers.noBody()));
+                .header("Cookie", "portal_refresh=" + refresh + "; XSRF-TOKEN=" + csrf).header("X-XSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(viaCookie.statusCode()).as(viaCookie.body()).isEqualTo(200);
         String next = json(viaCookie).path("refreshToken").asString();
 

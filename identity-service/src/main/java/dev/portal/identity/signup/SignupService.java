@@ -170,6 +170,7 @@ public class SignupService {
                 attempts.userCreated(key, user.id(), now);
                 outbox.publish(Topics.IDENTITY_USER_EVENTS, new UserRegistered(user.id(), email, firstName, lastName,
                         (int) client.id(), account.id(), now));
+                outbox.publish(Topics.IDENTITY_USER_EVENTS, new AccountLinked(user.id(), (int) client.id(), account.id(), now));
             });
         } catch (DuplicateKeyException raced) {
             throw ProblemException.conflict("already-linked", "This customer already has a portal account. Log in instead.");

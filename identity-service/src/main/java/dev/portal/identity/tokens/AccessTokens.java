@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessTokens implements JwtDecoder {
 
+    /** The user's session version when the token was issued; below the current one means revoked. */
+    public static final String CLAIM_SESSION_VERSION = "sv";
+
     private final SigningKeys keys;
     private final IdentityProperties properties;
     private final PortalSecurityProperties security;
@@ -48,7 +51,8 @@ public class AccessTokens implements JwtDecoder {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(user.id().toString()).issuer(security.issuer()).audience(security.audience())
                 .issueTime(Date.from(now)).expirationTime(Date.from(expiresAt)).jwtID(UUID.randomUUID().toString())
-                .claim(CurrentUser.CLAIM_EMAIL, user.email());
+                .claim(CurrentUser.CLAIM_EMAIL, user.email())
+                .claim(CLAIM_SESSION_VERSION, user.sessionVersion());
         mapping.ifPresent(m -> claims.claim(CurrentUser.CLAIM_WHMCS_CLIENT_ID, m.whmcsClientId())
                 .claim(CurrentUser.CLAIM_SF_ACCOUNT_ID, m.sfAccountId()));
         try {

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Opaque refresh tokens (256 random bits), stored only as SHA-256. A refresh uses the presented token and issues
- * the next one of its family; presenting a used token again revokes the whole family (the token was copied).
+ * the next one of its family; presenting a used token again revokes every session of the user (the token was copied).
  */
 @Component
 public class RefreshTokens {
@@ -32,12 +32,15 @@ public class RefreshTokens {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final IdentityProperties properties;
+    private final SessionRevocations revocations;
     private final Clock clock = Clock.systemUTC();
 
-    public RefreshTokens(JdbcClient jdbc, TransactionTemplate transactions, IdentityProperties properties) {
+    public RefreshTokens(JdbcClient jdbc, TransactionTemplate transactions, IdentityProperties properties,
+                         SessionRevocations revocations) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.properties = properties;
+        this.revocations = revocations;
     }
 
     public record Issued(String token, Instant expiresAt) {
@@ -69,9 +72,11 @@ public class RefreshTokens {
                 return "invalid";
             }
             if (row.get().usedAt() != null) {
-                int revoked = revokeFamily(row.get().familyId(), now);
-                log.warn("refresh token reuse for user {}: family {} revoked ({} tokens)", row.get().userId(),
-                        row.get().familyId(), revoked);
+                // a used token came back: it was copied, so whoever holds the family's live token may be the thief;
+                // every session of the user ends, access tokens included
+                log.warn("refresh token reuse for user {} (family {}): revoking every session", row.get().userId(),
+                        row.get().familyId());
+                revocations.revokeAll(row.get().userId(), SessionRevocations.Reason.REFRESH_REUSE);
                 return "reused";
             }
             jdbc.sql("update refresh_tokens set used_at = ? where id = ?").params(Timestamp.from(now), row.get().id()).update();

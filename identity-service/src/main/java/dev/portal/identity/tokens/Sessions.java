@@ -1,9 +1,11 @@
 package dev.portal.identity.tokens;
 
+import dev.portal.identity.limits.RateLimits;
 import dev.portal.identity.users.Passwords;
 import dev.portal.identity.users.User;
 import dev.portal.identity.users.Users;
 import dev.portal.platform.web.ProblemException;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -15,22 +17,33 @@ public class Sessions {
     private final Passwords passwords;
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
+    private final RateLimits limits;
 
-    public Sessions(Users users, Passwords passwords, AccessTokens accessTokens, RefreshTokens refreshTokens) {
+    public Sessions(Users users, Passwords passwords, AccessTokens accessTokens, RefreshTokens refreshTokens, RateLimits limits) {
         this.users = users;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
+        this.limits = limits;
     }
 
-    /** The same answer, after about the same time, for an unknown email and a wrong password. */
-    public IssuedTokens login(String email, String password) {
+    /**
+     * The same answer, after about the same time, for an unknown email and a wrong password. Limited per (email,
+     * client IP) strictly: every attempt counts, a success forgets that pair's count. Per email from anywhere more
+     * loosely: only failures count, and the lock lifts by itself as they leave the window.
+     */
+    public IssuedTokens login(String email, String password, String clientIp) {
+        String account = email.trim().toLowerCase(Locale.ROOT);
+        limits.check(limits.loginFailuresPerAccount, account);
+        limits.acquire(limits.loginFailuresPerEmailAndIp, account + "|" + clientIp);
         User user = users.findByEmail(email.trim()).orElse(null);
         boolean valid = user == null ? passwords.matchesNothing(password) : passwords.matches(password, user.passwordHash());
         if (!valid) {
+            limits.record(limits.loginFailuresPerAccount, account);
             throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid credentials",
                     "The email or the password is wrong.");
         }
+        limits.clear(limits.loginFailuresPerEmailAndIp, account + "|" + clientIp);
         return tokensFor(user, refreshTokens.start(user.id()));
     }
 

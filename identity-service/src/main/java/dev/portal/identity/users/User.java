@@ -3,9 +3,19 @@ package dev.portal.identity.users;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A portal user; {@code passwordHash} is an Argon2id encoding. */
+/**
+ * A portal user; {@code passwordHash} is an Argon2id encoding.
+ *
+ * @param sessionVersion raised by every "revoke all sessions"; access tokens carry it as {@code sv}
+ */
 public record User(UUID id, String email, String passwordHash, String firstName, String lastName, Instant createdAt,
-                   Instant passwordChangedAt) {
+                   Instant passwordChangedAt, int sessionVersion) {
+
+    /** A new user: no session revoked yet. */
+    public User(UUID id, String email, String passwordHash, String firstName, String lastName, Instant createdAt,
+                Instant passwordChangedAt) {
+        this(id, email, passwordHash, firstName, lastName, createdAt, passwordChangedAt, 0);
+    }
 
     @Override
     public String toString() {

@@ -37,6 +37,17 @@ public class Users {
                 .update();
     }
 
+    /** The current session version, empty when the user no longer exists. */
+    public Optional<Integer> sessionVersion(UUID id) {
+        return jdbc.sql("select session_version from users where id = ?").param(id).query(Integer.class).optional();
+    }
+
+    /** Sets a new password hash; the caller revokes the sessions in the same transaction. */
+    public void changePassword(UUID id, String passwordHash, java.time.Instant at) {
+        jdbc.sql("update users set password_hash = ?, password_changed_at = ? where id = ?")
+                .params(passwordHash, Timestamp.from(at), id).update();
+    }
+
     public void insertMapping(IdMapping mapping, java.time.Instant at) {
         jdbc.sql("insert into id_mappings (user_id, whmcs_client_id, sf_account_id, created_at) values (?, ?, ?, ?)")
                 .params(mapping.userId(), mapping.whmcsClientId(), mapping.sfAccountId(), Timestamp.from(at)).update();
@@ -55,6 +66,6 @@ public class Users {
     private static User user(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new User(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("password_hash"),
                 rs.getString("first_name"), rs.getString("last_name"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("password_changed_at").toInstant());
+                rs.getTimestamp("password_changed_at").toInstant(), rs.getInt("session_version"));
     }
 }

@@ -2,6 +2,7 @@ package dev.portal.identity.web;
 
 import dev.portal.clients.support.ExternalRejectedException;
 import dev.portal.clients.support.ExternalSystemException;
+import dev.portal.identity.limits.RateLimits;
 import dev.portal.platform.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
+ * Rate limits: 429 {@code rate-limited} with {@code Retry-After}.
  * WHMCS or Salesforce could not answer: 503 {@code upstream-unavailable}; it answered with a refusal the service did
  * not expect: 502 {@code upstream-failed}. The system is named, nothing internal is shown.
  */
@@ -27,6 +29,16 @@ class UpstreamProblems {
 
     UpstreamProblems(Problems problems) {
         this.problems = problems;
+    }
+
+    /** {@code 429 rate-limited} with {@code Retry-After} in seconds. */
+    @ExceptionHandler(RateLimits.RateLimited.class)
+    ResponseEntity<ProblemDetail> limited(RateLimits.RateLimited e) {
+        ProblemDetail problem = problems.create(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+                "Too many attempts. Try again in " + e.retryAfterSeconds() + " seconds.");
+        problem.setProperty("retryAfter", e.retryAfterSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(e.retryAfterSeconds()))
+                .body(problem);
     }
 
     @ExceptionHandler(ExternalSystemException.class)
