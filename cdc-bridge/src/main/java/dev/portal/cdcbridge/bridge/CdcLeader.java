@@ -192,9 +192,9 @@ class CdcLeader implements SmartLifecycle {
     }
 
     private void startSubscriber() {
-        bridge.reset();
         subscriberStartedAt = clock.instant();
-        ChangeEventSubscriber fresh = new ChangeEventSubscriber(auth.get(), streaming, settings.channels(), checkpoints, bridge);
+        ChangeEventSubscriber fresh = new ChangeEventSubscriber(auth.get(), streaming, settings.channels(), checkpoints,
+                bridge.newSession());
         subscriber = fresh;
         fresh.start();
     }

@@ -23,14 +23,22 @@ import java.util.List;
  * @param stallTimeout        a subscriber without a successful {@code /meta/connect} for this long is restarted (above
  *                            Salesforce's 110 s hold plus the network delay)
  * @param resyncLookback      how far back a resync reads when no watermark is stored for the channel
+ * @param publishMode         {@code ASYNC}: many events in flight to Kafka, the checkpoint follows the contiguous
+ *                            acknowledgements; {@code SYNC}: one event at a time, sent and acknowledged before the next
+ * @param windowSize          most events in flight to Kafka at once ({@code ASYNC}); a full window holds the stream
+ * @param checkpointInterval  how often the acknowledged checkpoints are written to PostgreSQL ({@code ASYNC})
  */
 @ConfigurationProperties("portal.cdc")
 public record CdcProperties(List<String> channels, ReplayStart startPolicy, StaleReplayPolicy staleReplayPolicy,
                             List<String> portalClients, URI source, Duration sendTimeout, Duration watchdogInterval,
-                            Duration stallTimeout, Duration resyncLookback) {
+                            Duration stallTimeout, Duration resyncLookback, PublishMode publishMode, Integer windowSize,
+                            Duration checkpointInterval) {
 
     /** What to do when events may have been missed and cannot be replayed. */
     public enum StaleReplayPolicy { RESYNC, STOP }
+
+    /** How events are handed to Kafka. */
+    public enum PublishMode { ASYNC, SYNC }
 
     public static final List<String> DEFAULT_CHANNELS = List.of("/data/OrderChangeEvent", "/data/OrderItemChangeEvent",
             "/data/PricebookEntryChangeEvent", "/data/Product2ChangeEvent", "/data/Pricebook2ChangeEvent",
@@ -46,5 +54,11 @@ public record CdcProperties(List<String> channels, ReplayStart startPolicy, Stal
         watchdogInterval = watchdogInterval != null ? watchdogInterval : Duration.ofSeconds(5);
         stallTimeout = stallTimeout != null ? stallTimeout : Duration.ofSeconds(180);
         resyncLookback = resyncLookback != null ? resyncLookback : Duration.ofHours(72);
+        publishMode = publishMode != null ? publishMode : PublishMode.ASYNC;
+        windowSize = windowSize != null ? windowSize : 1000;
+        if (windowSize < 1) {
+            throw new IllegalArgumentException("portal.cdc.window-size must be at least 1");
+        }
+        checkpointInterval = checkpointInterval != null ? checkpointInterval : Duration.ofMillis(200);
     }
 }

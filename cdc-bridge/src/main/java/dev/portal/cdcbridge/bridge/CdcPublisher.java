@@ -70,6 +70,15 @@ class CdcPublisher {
         return records;
     }
 
+    /** Sends one record; the future completes when Kafka acknowledged it (or refused it). */
+    CompletableFuture<?> send(Outgoing record) {
+        return kafka.send(toRecord(record));
+    }
+
+    Duration sendTimeout() {
+        return sendTimeout;
+    }
+
     /** Sends the records in order and returns once Kafka acknowledged every one. */
     void sendAll(List<Outgoing> records) {
         List<CompletableFuture<?>> acks = new ArrayList<>(records.size());
@@ -126,6 +135,10 @@ class CdcPublisher {
 
     /** Kafka did not acknowledge: nothing after this event may be checkpointed. */
     static final class KafkaSendFailedException extends RuntimeException {
+        KafkaSendFailedException(String message) {
+            super(message);
+        }
+
         KafkaSendFailedException(String message, Throwable cause) {
             super(message, cause);
         }

@@ -76,9 +76,20 @@ final class BridgeFixture implements AutoCloseable {
 
     /** Starts a bridge on this fixture's database; {@code settings} are extra {@code key=value} properties. */
     ConfigurableApplicationContext start(String... settings) {
+        List<String> args = new ArrayList<>();
+        settings(settings).forEach((key, value) -> args.add("--" + key + "=" + value));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(CdcBridgeApplication.class).run(args.toArray(String[]::new));
+        contexts.add(context);
+        return context;
+    }
+
+    /** The properties of a bridge on this fixture's database (short test timeouts), with {@code key=value} overrides. */
+    Map<String, String> settings(String... settings) {
         Map<String, String> properties = new java.util.LinkedHashMap<>();
         properties.put("server.port", "0");
         properties.put("spring.main.banner-mode", "off");
+        // the inbox (platform-inbox) is on the test class path for the consumer side of the fault tests only
+        properties.put("spring.autoconfigure.exclude", "dev.portal.platform.inbox.InboxAutoConfiguration");
         properties.put("spring.kafka.bootstrap-servers", TestInfrastructure.kafka().bootstrapServers());
         properties.put("spring.datasource.url", postgres.jdbcUrl(database));
         properties.put("spring.datasource.username", postgres.username());
@@ -99,11 +110,11 @@ final class BridgeFixture implements AutoCloseable {
             int eq = setting.indexOf('=');
             properties.put(setting.substring(0, eq), setting.substring(eq + 1));
         }
-        List<String> args = new ArrayList<>();
-        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(CdcBridgeApplication.class).run(args.toArray(String[]::new));
-        contexts.add(context);
-        return context;
+        return properties;
+    }
+
+    PostgresServer postgres() {
+        return postgres;
     }
 
     /** Emits one change event through the sandbox admin API; returns its replay ids. */

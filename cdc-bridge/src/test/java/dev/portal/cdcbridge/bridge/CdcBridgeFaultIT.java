@@ -60,7 +60,7 @@ class CdcBridgeFaultIT {
             org.junit.jupiter.api.TestInfo test) throws Exception {
         BridgeFixture f = new BridgeFixture(test.getTestMethod().orElseThrow().getName());
         fixture = f;
-        ConfigurableApplicationContext first = f.start("portal.cdc.channels=" + ACCOUNTS);
+        ConfigurableApplicationContext first = f.start("portal.cdc.channels=" + ACCOUNTS, "portal.cdc.publish-mode=sync");
         f.readFromNow();
         List<Sample> samples = new CopyOnWriteArrayList<>();
         Thread sampler = Thread.ofPlatform().daemon().name("checkpoint-sampler").start(() -> sample(f, samples));
@@ -76,7 +76,7 @@ class CdcBridgeFaultIT {
         long checkpointAtClose = f.checkpoint(ACCOUNTS).orElseThrow();
 
         assertThat(checkpointAtClose).as("closed mid-stream").isBetween(firstId, lastId - 1);
-        CdcLeader second = f.start("portal.cdc.channels=" + ACCOUNTS).getBean(CdcLeader.class);
+        CdcLeader second = f.start("portal.cdc.channels=" + ACCOUNTS, "portal.cdc.publish-mode=sync").getBean(CdcLeader.class);
         await().atMost(Duration.ofSeconds(60)).until(() -> onKafka(f, firstId, lastId) >= EVENTS * 3 / 5);
         f.sandbox.admin("POST", "/sandbox/admin/salesforce/sessions/expire", null);
 

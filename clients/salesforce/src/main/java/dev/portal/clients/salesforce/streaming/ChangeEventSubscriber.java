@@ -42,7 +42,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>A 401 (token expired or revoked) renews the token and then handshakes and subscribes again from the
  *       stored ids; so does a 403 ({@code 403::Unknown client} after the server dropped the client). Nothing
  *       retained is lost.</li>
- *   <li>A lost or timed-out long poll is retried by CometD with a linear back-off.</li>
+ *   <li>A lost, cut, oversized or timed-out long poll starts a new handshake (with back-off) that subscribes again
+ *       from the stored ids: its answer may have carried events the server will not send again to that client.</li>
  *   <li>A refused replay id is reported as an {@link InvalidReplayIdException}; the listener picks the recovery.</li>
  * </ul>
  */
@@ -189,6 +190,7 @@ public final class ChangeEventSubscriber implements AutoCloseable {
         String authorization = "Bearer " + current.accessToken();
         Map<String, Object> options = new LinkedHashMap<>();
         options.put(ClientTransport.MAX_NETWORK_DELAY_OPTION, settings.maxNetworkDelay().toMillis());
+        options.put(ClientTransport.MAX_MESSAGE_SIZE_OPTION, (int) settings.maxMessageSize().toBytes());
         JettyHttpClientTransport transport = new JettyHttpClientTransport(options, http) {
             @Override
             protected void customize(Request request) {
@@ -261,9 +263,13 @@ public final class ChangeEventSubscriber implements AutoCloseable {
         connected = false;
         String error = error(reply);
         if (error == null) {
+            // The server may have written events into the answer that failed (too large, cut, timed out): it counts
+            // them as delivered, and a plain reconnect of the same client would continue after them. A new handshake
+            // subscribes again from the stored replay ids, so they come again (duplicates, never a silent gap).
             lastError = "connect: " + failure(reply);
-            log.info("Salesforce streaming connection lost ({}); reconnecting", lastError);
-            return; // CometD connects again after its back-off
+            log.info("Salesforce streaming connection lost ({}); handshaking again from the stored replay ids", lastError);
+            requestRestart(gen, false);
+            return;
         }
         lastError = error;
         log.info("Salesforce streaming connect refused ({}); handshaking again", error);

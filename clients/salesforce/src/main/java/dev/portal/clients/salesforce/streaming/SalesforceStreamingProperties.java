@@ -2,6 +2,8 @@ package dev.portal.clients.salesforce.streaming;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import org.springframework.util.unit.DataSize;
+
 import java.time.Duration;
 
 /**
@@ -17,11 +19,15 @@ import java.time.Duration;
  * @param idleTimeout      idle timeout of pooled connections; must exceed the server's 110 s hold
  * @param backoffIncrement added to the wait before each further reconnect attempt
  * @param maxBackoff       longest wait between reconnect attempts
+ * @param maxMessageSize   largest {@code /meta/connect} answer accepted; a replay of a backlog comes as one batched
+ *                         answer, far above CometD's 1 MiB default. A larger answer fails the connect, and the
+ *                         subscriber then handshakes again from the stored replay ids (nothing is lost, but the same
+ *                         backlog fails again: keep this above the largest batch the server sends)
  */
 @ConfigurationProperties("portal.clients.salesforce.streaming")
 public record SalesforceStreamingProperties(String apiVersion, ReplayStart startPolicy, Duration connectTimeout,
                                             Duration maxNetworkDelay, Duration idleTimeout, Duration backoffIncrement,
-                                            Duration maxBackoff) {
+                                            Duration maxBackoff, DataSize maxMessageSize) {
 
     public SalesforceStreamingProperties {
         apiVersion = apiVersion != null ? apiVersion : "62.0";
@@ -31,18 +37,29 @@ public record SalesforceStreamingProperties(String apiVersion, ReplayStart start
         idleTimeout = idleTimeout != null ? idleTimeout : Duration.ofSeconds(150);
         backoffIncrement = backoffIncrement != null ? backoffIncrement : Duration.ofSeconds(1);
         maxBackoff = maxBackoff != null ? maxBackoff : Duration.ofSeconds(30);
+        maxMessageSize = maxMessageSize != null ? maxMessageSize : DataSize.ofMegabytes(16);
+        if (maxMessageSize.toBytes() < 1024 || maxMessageSize.toBytes() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("max-message-size must be between 1KB and 2GB");
+        }
     }
 
     /** The defaults. */
     public static SalesforceStreamingProperties defaults() {
-        return new SalesforceStreamingProperties(null, null, null, null, null, null, null);
+        return new SalesforceStreamingProperties(null, null, null, null, null, null, null, null);
     }
 
     public SalesforceStreamingProperties withStartPolicy(ReplayStart policy) {
-        return new SalesforceStreamingProperties(apiVersion, policy, connectTimeout, maxNetworkDelay, idleTimeout, backoffIncrement, maxBackoff);
+        return new SalesforceStreamingProperties(apiVersion, policy, connectTimeout, maxNetworkDelay, idleTimeout, backoffIncrement, maxBackoff,
+                maxMessageSize);
     }
 
     public SalesforceStreamingProperties withTimeouts(Duration connect, Duration networkDelay, Duration backoff, Duration maxBackoff) {
-        return new SalesforceStreamingProperties(apiVersion, startPolicy, connect, networkDelay, idleTimeout, backoff, maxBackoff);
+        return new SalesforceStreamingProperties(apiVersion, startPolicy, connect, networkDelay, idleTimeout, backoff, maxBackoff,
+                maxMessageSize);
+    }
+
+    public SalesforceStreamingProperties withMaxMessageSize(DataSize size) {
+        return new SalesforceStreamingProperties(apiVersion, startPolicy, connectTimeout, maxNetworkDelay, idleTimeout, backoffIncrement,
+                maxBackoff, size);
     }
 }

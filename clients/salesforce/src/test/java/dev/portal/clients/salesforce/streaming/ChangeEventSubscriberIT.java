@@ -228,4 +228,33 @@ class ChangeEventSubscriberIT {
         assertThat(listener.names()).containsExactly("one", "two");
         assertThat(subscriber.health().lastError()).as("the dropped answer was noticed").isNotNull();
     }
+
+    @Test
+    void a_replayed_backlog_larger_than_the_message_limit_fails_the_connect_but_loses_nothing_and_the_default_limit_takes_it() {
+        String load = sandbox.admin("POST", "/sandbox/admin/salesforce/streaming/events/load", "{\"entityName\":\"Account\",\"count\":1500}");
+        assertThat(load).contains("\"count\":1500");
+
+        // the replayed backlog (about 1 MB) comes in /meta/connect answers larger than a 256 KiB limit (CometD's default: 1 MiB)
+        InMemoryReplayIdStore store = new InMemoryReplayIdStore();
+        RecordingListener refused = new RecordingListener(store);
+        SalesforceStreamingProperties tight = SalesforceStreamingProperties.defaults().withStartPolicy(ReplayStart.ALL_RETAINED)
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(1))
+                .withMaxMessageSize(org.springframework.util.unit.DataSize.ofKilobytes(256));
+        ChangeEventSubscriber limited = new ChangeEventSubscriber(auth, tight, List.of(ACCOUNTS), store, refused);
+        started.add(limited);
+        limited.start();
+        await().atMost(WAIT).until(() -> limited.health().handshakes() >= 3);
+        assertThat(limited.health().lastError()).as("the oversized answer was noticed").startsWith("connect:").contains("262144");
+        limited.close();
+        assertThat(refused.events.size()).as("the oversized answer was not delivered").isLessThan(1500);
+
+        // the default limit (16 MiB) continues from the stored replay id: every event exactly once, in order
+        RecordingListener listener = new RecordingListener(store);
+        subscriber(store, listener, ReplayStart.ALL_RETAINED);
+        await().atMost(WAIT).until(() -> refused.events.size() + listener.events.size() >= 1500);
+        List<Long> all = new ArrayList<>();
+        refused.events.forEach(e -> all.add(e.replayId()));
+        listener.events.forEach(e -> all.add(e.replayId()));
+        assertThat(all).hasSize(1500).doesNotHaveDuplicates().isSorted();
+    }
 }
