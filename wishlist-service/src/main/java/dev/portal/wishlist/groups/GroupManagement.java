@@ -1,0 +1,140 @@
+package dev.portal.wishlist.groups;
+
+import dev.portal.platform.security.PortalUser;
+import dev.portal.platform.web.ProblemException;
+import dev.portal.wishlist.audit.AuditLog;
+import dev.portal.wishlist.subscriptions.SubscriptionService;
+import dev.portal.wishlist.users.Users;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Groups, their members and the Stripe subscription that pays for a group's wishlists. */
+@Service
+class GroupManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupManagement.class);
+
+    private final JdbcClient jdbc;
+    private final Groups groups;
+    private final Users users;
+    private final SubscriptionService subscriptions;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+
+    GroupManagement(JdbcClient jdbc, Groups groups, Users users, SubscriptionService subscriptions, AuditLog audit,
+                    TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.groups = groups;
+        this.users = users;
+        this.subscriptions = subscriptions;
+        this.audit = audit;
+        this.transactions = transactions;
+    }
+
+    Groups.GroupRow create(PortalUser caller, String name) {
+        long userId = users.idOf(caller);
+        return transactions.execute(tx -> {
+            long id = jdbc.sql("insert into groups (name, created_by) values (?, ?) returning id")
+                    .params(name, userId).query(Long.class).single();
+            jdbc.sql("insert into group_members (group_id, user_id, role) values (?, ?, 'owner')").params(id, userId).update();
+            audit.record(userId, "group.created", "group", String.valueOf(id), null, Map.of("name", name, "owner", caller.id()));
+            log.info("group {} created", id);
+            return new Groups.GroupRow(id, name, null, Role.OWNER.wire());
+        });
+    }
+
+    /** The caller's view of a group; 404 when the caller is not a member (existence is not revealed). */
+    Groups.GroupRow visible(PortalUser caller, long groupId) {
+        return groups.findFor(groupId, users.idOf(caller)).orElseThrow(GroupManagement::notFound);
+    }
+
+    void addMember(PortalUser caller, long groupId, String portalUserId, Role role) {
+        long callerId = users.idOf(caller);
+        Role callerRole = manager(groupId, callerId);
+        if (role == Role.OWNER || (role == Role.ADMIN && callerRole != Role.OWNER)) {
+            throw forbidden("role-not-assignable", "Only the owner assigns admins; a group has one owner.");
+        }
+        transactions.executeWithoutResult(tx -> {
+            long memberId = users.idOf(portalUserId, null);
+            Map<String, Object> before = groups.roleOf(groupId, memberId).map(r -> Map.<String, Object>of("role", r.wire())).orElse(null);
+            if (before != null && Role.OWNER.wire().equals(before.get("role"))) {
+                throw new ProblemException(HttpStatus.CONFLICT, "owner-role-fixed", "Conflict", "The owner's role cannot be changed.");
+            }
+            jdbc.sql("""
+                    insert into group_members (group_id, user_id, role) values (?, ?, ?)
+                    on conflict (group_id, user_id) do update set role = excluded.role""")
+                    .params(groupId, memberId, role.wire()).update();
+            audit.record(callerId, "group.member-saved", "group", String.valueOf(groupId), before,
+                    Map.of("user_id", portalUserId, "role", role.wire()));
+        });
+    }
+
+    void removeMember(PortalUser caller, long groupId, String portalUserId) {
+        long callerId = users.idOf(caller);
+        Role callerRole = manager(groupId, callerId);
+        long memberId = users.find(portalUserId).orElseThrow(() -> ProblemException.notFound("member-not-found", "No such member."));
+        Role memberRole = groups.roleOf(groupId, memberId).orElseThrow(() -> ProblemException.notFound("member-not-found", "No such member."));
+        if (memberRole == Role.OWNER) {
+            throw new ProblemException(HttpStatus.CONFLICT, "owner-cannot-be-removed", "Conflict", "The owner cannot be removed.");
+        }
+        if (memberRole == Role.ADMIN && callerRole != Role.OWNER) {
+            throw forbidden("role-not-assignable", "Only the owner removes admins.");
+        }
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("delete from group_members where group_id = ? and user_id = ?").params(groupId, memberId).update();
+            audit.record(callerId, "group.member-removed", "group", String.valueOf(groupId),
+                    Map.of("user_id", portalUserId, "role", memberRole.wire()), null);
+        });
+    }
+
+    /** Binds the group to a Stripe subscription, verified with Stripe; only the owner may. */
+    Groups.GroupRow bindSubscription(PortalUser caller, long groupId, String stripeSubscriptionId) {
+        long callerId = users.idOf(caller);
+        Role role = groups.roleOf(groupId, callerId).orElseThrow(GroupManagement::notFound);
+        if (role != Role.OWNER) {
+            throw forbidden("owner-only", "Only the group's owner binds its subscription.");
+        }
+        long subscriptionId = subscriptions.fetchAndStore(stripeSubscriptionId).orElseThrow(() -> new ProblemException(
+                HttpStatus.BAD_REQUEST, "validation-failed", "Validation failed", "The request has 1 invalid field(s).",
+                Map.of("errors", java.util.List.of(Map.of("field", "stripe_subscription_id",
+                        "message", "no such subscription at Stripe")))));
+        return transactions.execute(tx -> {
+            Long boundTo = jdbc.sql("select id from groups where subscription_id = ? and id <> ?")
+                    .params(subscriptionId, groupId).query(Long.class).optional().orElse(null);
+            if (boundTo != null) {
+                throw new ProblemException(HttpStatus.CONFLICT, "subscription-already-bound", "Conflict",
+                        "That subscription already pays for another group.");
+            }
+            Long previous = groups.subscriptionOf(groupId).orElse(null);
+            jdbc.sql("update groups set subscription_id = ?, updated_at = now() where id = ?").params(subscriptionId, groupId).update();
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("subscription_id", subscriptionId);
+            after.put("stripe_subscription_id", stripeSubscriptionId);
+            audit.record(callerId, "group.subscription-bound", "group", String.valueOf(groupId),
+                    previous == null ? null : Map.of("subscription_id", previous), after);
+            return groups.findFor(groupId, callerId).orElseThrow();
+        });
+    }
+
+    private Role manager(long groupId, long callerId) {
+        Role role = groups.roleOf(groupId, callerId).orElseThrow(GroupManagement::notFound);
+        if (!role.manages()) {
+            throw forbidden("group-admin-required", "Only the group's owner or an admin manages members.");
+        }
+        return role;
+    }
+
+    static ProblemException notFound() {
+        return ProblemException.notFound("group-not-found", "No such group.");
+    }
+
+    private static ProblemException forbidden(String code, String detail) {
+        return new ProblemException(HttpStatus.FORBIDDEN, code, "Forbidden", detail);
+    }
+}

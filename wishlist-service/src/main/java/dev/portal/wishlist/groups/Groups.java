@@ -1,0 +1,62 @@
+package dev.portal.wishlist.groups;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Groups and memberships: the membership questions every wishlist request asks first. */
+@Component
+public class Groups {
+
+    private final JdbcClient jdbc;
+
+    Groups(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Role> roleOf(long groupId, long userId) {
+        return jdbc.sql("select role from group_members where group_id = ? and user_id = ?")
+                .params(groupId, userId).query(String.class).optional().map(Role::of);
+    }
+
+    public boolean isInAnyGroup(long userId) {
+        return jdbc.sql("select exists (select 1 from group_members where user_id = ?)").param(userId)
+                .query(Boolean.class).single();
+    }
+
+    /** The local subscription bound to the group, if any. */
+    public Optional<Long> subscriptionOf(long groupId) {
+        return jdbc.sql("select subscription_id from groups where id = ?").param(groupId)
+                .query((rs, n) -> rs.getObject(1, Long.class)).optional().flatMap(Optional::ofNullable);
+    }
+
+    record GroupRow(long id, String name, Long subscriptionId, String role) {
+    }
+
+    List<GroupRow> listFor(long userId) {
+        return jdbc.sql("""
+                select g.id, g.name, g.subscription_id, m.role from groups g
+                join group_members m on m.group_id = g.id and m.user_id = ? order by g.id""")
+                .param(userId).query((rs, n) -> new GroupRow(rs.getLong(1), rs.getString(2),
+                        rs.getObject(3, Long.class), rs.getString(4))).list();
+    }
+
+    Optional<GroupRow> findFor(long groupId, long userId) {
+        return jdbc.sql("""
+                select g.id, g.name, g.subscription_id, m.role from groups g
+                join group_members m on m.group_id = g.id and m.user_id = ? where g.id = ?""")
+                .params(userId, groupId).query((rs, n) -> new GroupRow(rs.getLong(1), rs.getString(2),
+                        rs.getObject(3, Long.class), rs.getString(4))).optional();
+    }
+
+    record MemberRow(String userId, String role) {
+    }
+
+    List<MemberRow> members(long groupId) {
+        return jdbc.sql("""
+                select u.portal_user_id, m.role from group_members m join users u on u.id = m.user_id
+                where m.group_id = ? order by m.created_at, u.id""")
+                .param(groupId).query((rs, n) -> new MemberRow(rs.getString(1), rs.getString(2))).list();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.portal.wishlist.users;
+
+import dev.portal.platform.security.PortalUser;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Portal users as local rows: the token's subject is recorded on first sight so that memberships, wishlists and
+ * the audit log can reference a {@code users.id}. Identity-service stays the owner of the user itself.
+ */
+@Component
+public class Users {
+
+    private final JdbcClient jdbc;
+
+    Users(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The local id of the caller, created when this is the caller's first request. */
+    public long idOf(PortalUser user) {
+        return idOf(user.id(), user.email());
+    }
+
+    /** The local id of a portal user, created when unknown (e.g. a member added before their first request). */
+    public long idOf(String portalUserId, String email) {
+        Optional<Long> existing = find(portalUserId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        jdbc.sql("insert into users (portal_user_id, email) values (?, ?) on conflict (portal_user_id) do nothing")
+                .params(portalUserId, email).update();
+        return find(portalUserId).orElseThrow();
+    }
+
+    public Optional<Long> find(String portalUserId) {
+        return jdbc.sql("select id from users where portal_user_id = ?").param(portalUserId).query(Long.class).optional();
+    }
+
+    public Optional<String> portalId(long id) {
+        return jdbc.sql("select portal_user_id from users where id = ?").param(id).query(String.class).optional();
+    }
+}
