@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,10 +23,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccountsIT {
 
-    static final String JIRO_EMAIL = "jiro.kobayashi@example.jp";
-    static final String JIRO_PASSWORD = "jiro's portal password 1";
-    static final String AIKO_EMAIL = "aiko.tanaka@example.jp";
-    static final String AIKO_PASSWORD = "aiko's portal password 1";
+    private static final String JIRO_EMAIL = Customers.JIRO_EMAIL;
+    private static final String JIRO_PASSWORD = Customers.JIRO_PASSWORD;
+    private static final String AIKO_EMAIL = Customers.AIKO_EMAIL;
+    private static final String AIKO_PASSWORD = Customers.AIKO_PASSWORD;
 
     private final Sandbox sandbox = new Sandbox();
     private String jiroAccessToken;
@@ -134,7 +133,7 @@ class AccountsIT {
 
         String token = await("the reset mail in the SMTP sink").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
                 .until(() -> sandbox.latestResetToken(JIRO_EMAIL), java.util.Optional::isPresent).orElseThrow();
-        String newPassword = "jiro's new portal password 2";
+        String newPassword = Customers.JIRO_NEW_PASSWORD;
         Browser.Response confirmed = anonymous().post("/api/auth/password-reset/confirm", Map.of("token", token, "password", newPassword));
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(204);
 
@@ -178,19 +177,10 @@ class AccountsIT {
     }
 
     private static Map<String, Object> signup(String customerNumber, String email) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("customerNumber", customerNumber);
-        body.put("email", email);
-        body.put("password", JIRO_PASSWORD);
-        body.put("firstName", "Jiro");
-        body.put("lastName", "Kobayashi");
-        body.put("phone", "+81-90-1111-2222");
-        body.put("address", Map.of("address1", "1-2-3 Shibuya", "address2", "Room 101", "city", "Shibuya-ku",
-                "state", "Tokyo", "postcode", "150-0002", "country", "JP"));
-        return body;
+        return Customers.jiroSignup(customerNumber, email);
     }
 
     private static Map<String, Object> link(String whmcsPassword) {
-        return Map.of("customerNumber", "SF-100003", "email", AIKO_EMAIL, "whmcsPassword", whmcsPassword, "password", AIKO_PASSWORD);
+        return Customers.aikoLink(whmcsPassword);
     }
 }
