@@ -9,10 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,26 +21,28 @@ import tools.jackson.databind.json.JsonMapper;
  * The one-command local suite from a cold start: every process ready, the gateway routing to a service, and
  * Ctrl-C leaving no process and no port behind.
  */
+@Order(Integer.MAX_VALUE)
+@ExtendWith(SuiteExtension.class)
 class LocalSuiteIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
-    void the_suite_starts_serves_through_the_gateway_and_ctrl_c_leaves_nothing_running() throws Exception {
-        Path run = Path.of("target", "suite-run-" + System.currentTimeMillis()).toAbsolutePath();
+    void the_suite_starts_serves_through_the_gateway_and_ctrl_c_leaves_nothing_running(RunningSuite suite) throws Exception {
         List<Long> pids;
-        try (RunningSuite suite = RunningSuite.start(run)) {
-            suite.awaitReady(Duration.ofMinutes(6));
+        {
             pids = suite.pids();
             assertThat(pids).as("postgres, kafka and 12 services in the ready table").hasSize(14);
 
             HttpResponse<String> gatewayReady = get(RunningSuite.url(8080, "/actuator/health/readiness"));
             assertThat(gatewayReady.statusCode()).isEqualTo(200);
-            HttpResponse<String> routed = get(RunningSuite.url(8080, "/api/catalog/products/no-such-product"));
-            assertThat(routed.statusCode()).as("the catalog's own 404, through the gateway").isEqualTo(404);
-            JsonNode problem = JsonMapper.builder().build().readTree(routed.body());
-            assertThat(problem.path("code").asString()).isEqualTo("not-found");
-            assertThat(problem.path("instance").asString()).isEqualTo("/api/catalog/products/no-such-product");
+            HttpResponse<String> jwks = get(RunningSuite.url(8080, "/.well-known/jwks.json"));
+            assertThat(jwks.statusCode()).as("identity's JWKS, through the gateway").isEqualTo(200);
+            assertThat(jwks.body()).contains("\"kty\":\"RSA\"");
+            HttpResponse<String> refused = get(RunningSuite.url(8080, "/api/catalog/products/no-such-product"));
+            assertThat(refused.statusCode()).as("no token, refused at the edge").isEqualTo(401);
+            JsonNode problem = JsonMapper.builder().build().readTree(refused.body());
+            assertThat(problem.path("code").asString()).isEqualTo("unauthenticated");
             HttpResponse<String> identityReady = get(RunningSuite.url(8081, "/actuator/health/readiness"));
             assertThat(identityReady.body()).contains("\"outbox\"").contains("\"kafka\"").contains("\"migrations\"");
 

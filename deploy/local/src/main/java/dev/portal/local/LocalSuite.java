@@ -304,6 +304,14 @@ public final class LocalSuite {
         // tokens: every service checks them against identity-service's keys; cookies over plain-HTTP localhost
         environment.put("PORTAL_SECURITY_JWKS_URI", environment.get("PORTAL_IDENTITY_URL") + "/.well-known/jwks.json");
         environment.put("PORTAL_IDENTITY_COOKIE_SECURE", "false");
+        String gateway = environment.get("PORTAL_GATEWAY_URL");
+        environment.put("PORTAL_IDENTITY_PASSWORD_RESET_URL", gateway + "/reset-password");
+        // a front end's dev server (Vite's default port) and pages served from the gateway's own origin
+        environment.put("PORTAL_GATEWAY_CORS_ORIGINS", "http://localhost:5173," + gateway);
+        // the sandbox's Stripe signs its webhooks to the wishlist service, through the gateway as Stripe would
+        environment.put("SANDBOX_STRIPE_WEBHOOK_URLS", gateway + "/api/stripe/webhooks");
+        // the sandbox's "Portal Catalog" price book (docs/sandbox/salesforce.md)
+        environment.put("PORTAL_PRICEBOOK_ID", "01sSb0000000002IAA");
         if (settings.jsonLogs()) {
             environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
         }

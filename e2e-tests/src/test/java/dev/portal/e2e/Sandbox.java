@@ -1,0 +1,68 @@
+package dev.portal.e2e;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/** The running sandbox's admin API and Salesforce REST, as the tests drive them (never through the portal). */
+final class Sandbox {
+
+    private static final Pattern RESET_TOKEN = Pattern.compile("[?&]token=([A-Za-z0-9_\\-]+)");
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Texts of the mails the SMTP sink received for an address, oldest first. */
+    List<String> mailsTo(String address) {
+        JsonNode messages = Browser.JSON.readTree(send(HttpRequest.newBuilder(uri("/sandbox/admin/smtp/messages?to="
+                + URLEncoder.encode(address, StandardCharsets.UTF_8))).GET()).body());
+        return messages.valueStream().map(m -> m.path("subject").asString() + "\n" + m.path("text").asString()).toList();
+    }
+
+    /** The reset token in the newest mail to an address, if one came. */
+    java.util.Optional<String> latestResetToken(String address) {
+        List<String> mails = mailsTo(address);
+        for (int i = mails.size() - 1; i >= 0; i--) {
+            Matcher token = RESET_TOKEN.matcher(mails.get(i));
+            if (token.find()) {
+                return java.util.Optional.of(token.group(1));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** PATCH of one record through Salesforce's REST API, authenticated as the integration user. */
+    void patchSalesforceRecord(String type, String id, String json) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/salesforce/services/data/v62.0/sobjects/" + type + "/" + id))
+                .header("Authorization", "Bearer " + salesforceToken()).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+        if (answer.statusCode() != 204) {
+            throw new AssertionError("Salesforce PATCH " + type + "/" + id + " -> " + answer.statusCode() + " " + answer.body());
+        }
+    }
+
+    private String salesforceToken() {
+        HttpResponse<String> token = send(HttpRequest.newBuilder(uri("/salesforce/services/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=sandbox-client&client_secret=sandbox-secret")));
+        return Browser.JSON.readTree(token.body()).path("access_token").asString();
+    }
+
+    private static URI uri(String path) {
+        return URI.create(RunningSuite.url(8099, path));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError("sandbox call failed: " + e, e);
+        }
+    }
+}
