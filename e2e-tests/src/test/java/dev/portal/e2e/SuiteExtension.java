@@ -32,14 +32,45 @@ final class SuiteExtension implements BeforeAllCallback, ParameterResolver {
     }
 
     static RunningSuite suite(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent("suite", key -> {
+        Start start = context.getRoot().getStore(NAMESPACE).computeIfAbsent("suite", key -> Start.now(), Start.class);
+        if (start.failure != null) {
+            throw new AssertionError("the local suite did not start (once is enough: not trying again)", start.failure);
+        }
+        return start.suite;
+    }
+
+    /** The one attempt of a run: a ready suite, or why it was not, with whatever it had started stopped again. */
+    private record Start(RunningSuite suite, Throwable failure) implements AutoCloseable {
+
+        static Start now() {
+            RunningSuite suite = null;
             try {
-                RunningSuite suite = RunningSuite.start(Path.of("target", "suite-run-" + System.currentTimeMillis()).toAbsolutePath());
+                suite = RunningSuite.start(Path.of("target", "suite-run-" + System.currentTimeMillis()).toAbsolutePath());
                 suite.awaitReady(Duration.ofMinutes(6));
-                return suite;
-            } catch (Exception e) {
-                throw new IllegalStateException("the local suite did not start", e);
+                return new Start(suite, null);
+            } catch (Throwable e) {
+                stopQuietly(suite, e);
+                return new Start(null, e);
             }
-        }, RunningSuite.class);
+        }
+
+        private static void stopQuietly(RunningSuite suite, Throwable cause) {
+            if (suite == null) {
+                return;
+            }
+            try {
+                suite.interrupt(Duration.ofSeconds(90));
+            } catch (Throwable stopFailure) {
+                cause.addSuppressed(stopFailure);
+                suite.close();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (suite != null) {
+                suite.close();
+            }
+        }
     }
 }
