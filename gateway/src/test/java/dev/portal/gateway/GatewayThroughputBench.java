@@ -83,7 +83,7 @@ class GatewayThroughputBench {
         URI gateway = URI.create("http://127.0.0.1:" + port + "/api/catalog/products");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
-        Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup", 20));
+        Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup", 120));
         run(http, "warm-up direct", direct, token, warmUp.dividedBy(4));
         run(http, "warm-up gateway", gateway, token, warmUp);
         long servedBefore = SERVED.get();
