@@ -92,6 +92,18 @@ class EdgeProtectionIT extends GatewayTestBase {
     }
 
     @Test
+    void an_oversized_chunked_body_is_413() {
+        byte[] body = new byte[64 * 1024];
+        HttpResponse<String> response = send(request("/api/catalog/chunked").POST(
+                        HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(body)))
+                .header("Authorization", "Bearer " + TOKENS.valid("user-chunked")).header("Content-Type", "application/json"));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(code(response)).isEqualTo("payload-too-large");
+        assertThat(CATALOG.hits("/api/catalog/chunked")).as("the service never answered it").isZero();
+    }
+
+    @Test
     void a_body_within_the_limit_passes() {
         byte[] body = new byte[15 * 1024];
         HttpResponse<String> response = send(request("/api/catalog/small").POST(HttpRequest.BodyPublishers.ofByteArray(body))
