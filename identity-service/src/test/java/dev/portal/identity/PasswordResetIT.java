@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.portal.identity.users.Passwords;
+import dev.portal.platform.events.EventEnvelope;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +22,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Reset request -> mail through the outbox, Kafka and SMTP into the sandbox sink -> confirm -> old sessions rejected. */
@@ -28,6 +33,7 @@ class PasswordResetIT extends IdentityTestBase {
     private static final Pattern LINK = Pattern.compile("https://portal\\.example/reset-password\\?token=([A-Za-z0-9_-]{43})");
 
     @Autowired Passwords passwords;
+    @Autowired KafkaTemplate<String, byte[]> kafka;
     private UUID userId;
     private String email;
 
@@ -122,6 +128,29 @@ class PasswordResetIT extends IdentityTestBase {
         assertThat(weak.statusCode()).isEqualTo(400);
         assertThat(problemCode(weak)).isEqualTo("validation-failed");
         assertThat(post("/api/auth/password-reset/confirm", Map.of("token", token, "password", NEW)).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void a_redelivered_mail_request_is_sent_once() throws Exception {
+        String to = "dedupe-" + UUID.randomUUID().toString().substring(0, 8) + "@example.jp";
+        String key = UUID.randomUUID().toString();
+        EventEnvelope request = mailEvent(UUID.randomUUID().toString(), key, to, "once");
+        kafka.send(request.toProducerRecord("portal.mail.requests")).get();
+        kafka.send(request.toProducerRecord("portal.mail.requests")).get(); // the relay resending after a crash does this
+        // same key, same partition: once the marker is in the sink, both copies before it were handled
+        kafka.send(mailEvent(UUID.randomUUID().toString(), key, to, "marker").toProducerRecord("portal.mail.requests")).get();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> mails(to).size() >= 2);
+        JsonNode received = mails(to);
+        assertThat(received.size()).isEqualTo(2);
+        assertThat(received.get(0).path("subject").asString()).isEqualTo("once");
+        assertThat(received.get(1).path("subject").asString()).isEqualTo("marker");
+    }
+
+    private static EventEnvelope mailEvent(String id, String key, String to, String subject) {
+        byte[] data = JSON.writeValueAsBytes(Map.of("messageId", key, "to", to, "subject", subject, "text", "hello"));
+        return new EventEnvelope(id, "portal.mail.requested.v1", URI.create("urn:portal:identity-service"), key,
+                OffsetDateTime.now(ZoneOffset.UTC), EventEnvelope.JSON, data, Map.of());
     }
 
     private JsonNode awaitMail(String to) {

@@ -130,6 +130,20 @@ class RateLimitIT extends IdentityTestBase {
         assertThat(problemCode(refused)).isEqualTo("rate-limited");
     }
 
+    @Test
+    void link_is_limited_per_ip_so_whmcs_passwords_cannot_be_guessed_at_speed() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(postFrom("203.0.113.31", "/api/auth/link", Map.of("customerNumber", "SF-100003", "email", "aiko.tanaka@example.jp",
+                    "whmcsPassword", "guess " + i, "password", "long enough password")).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> refused = postFrom("203.0.113.31", "/api/auth/link", Map.of("customerNumber", "SF-100003",
+                "email", "aiko.tanaka@example.jp", "whmcsPassword", SANDBOX_PASSWORD, "password", "long enough password"));
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(problemCode(refused)).isEqualTo("rate-limited");
+        assertThat(jdbc.sql("select count(*) from users where lower(email) = 'aiko.tanaka@example.jp'").query(Integer.class).single())
+                .isZero();
+    }
+
     /** A second identity-service on the same database, Kafka and sandbox (its relay and listeners off: not needed here). */
     private ConfigurableApplicationContext secondInstance() {
         Map<String, Object> properties = new java.util.HashMap<>();
