@@ -2,15 +2,67 @@ package dev.portal.wishlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 /** Seed case 2 (create): every step and error code, in the seed's order of checks. */
 class CreateWishlistIT extends WishlistTestBase {
+
+    @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers;
+
+    @Test
+    void the_created_event_reaches_kafka_through_the_outbox_keyed_by_wishlist_id() {
+        long group = paidGroup("alice", "Family", "sub_sandbox_active");
+        HttpResponse<String> response = createWishlist("alice", group, "On the wire");
+        String id = String.valueOf(json(response).path("id").asLong());
+
+        ConsumerRecord<String, byte[]> record = awaitEvent(id, "portal.wishlist.created.v1");
+
+        JsonNode data = JSON.readTree(new String(record.value(), StandardCharsets.UTF_8));
+        assertThat(data.path("slug").asString()).isEqualTo("on-the-wire");
+        assertThat(data.path("groupId").asLong()).isEqualTo(group);
+        assertThat(data.path("createdBy").asString()).isEqualTo("alice");
+    }
+
+    private ConsumerRecord<String, byte[]> awaitEvent(String key, String type) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "wishlist-it-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("wishlist.wishlist.events"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    Header header = record.headers().lastHeader("ce_type");
+                    if (key.equals(record.key()) && header != null
+                            && type.equals(new String(header.value(), StandardCharsets.UTF_8))) {
+                        found.add(record);
+                    }
+                });
+                return !found.isEmpty();
+            });
+        }
+        return found.getFirst();
+    }
 
     @Test
     void creates_a_manual_wishlist_with_related_data_summary_schedule_usage_audit_and_event() {

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class WishlistBench extends WishlistTestBase {
 
-    private static final int WARMUP = 200;
-    private static final int MEASURED = 1000;
+    private static final int WARMUP = 50;
+    private static final int MEASURED = 300;
     private final StringBuilder report = new StringBuilder();
 
     @Test
@@ -32,8 +32,8 @@ class WishlistBench extends WishlistTestBase {
         long firstGroup = jdbc.sql("select min(id) from groups").query(Long.class).single();
 
         line("## list, %d requests after %d warm-up, per_page=15 (default), newest first", MEASURED, WARMUP);
-        line("| caller / query | indexes | p50 ms | p99 ms | max ms |");
-        line("|---|---|---|---|---|");
+        line("| caller / query | indexes | p50 ms | p99 ms | max ms | non-200 |");
+        line("|---|---|---|---|---|---|");
         String[][] cases = {{one, WISHLISTS, "1 group (100 wishlists), page 1"},
                 {fifty, WISHLISTS, "50 groups (5,000 wishlists), page 1"},
                 {fifty, WISHLISTS + "?status=1&page=20", "50 groups, status=1, page 20"},
@@ -55,17 +55,14 @@ class WishlistBench extends WishlistTestBase {
 
         line("");
         line("## create with subscription check (cached) and quota lock");
-        line("| variant | creates | seconds | creates/s | p99 ms |");
-        line("|---|---|---|---|---|");
+        line("| variant | creates | seconds | creates/s | p99 ms | non-201 |");
+        line("|---|---|---|---|---|---|");
         List<Long> groups = jdbc.sql("select group_id from group_members m join users u on u.id = m.user_id"
                 + " where u.portal_user_id = ? order by group_id limit 8").param(fifty).query(Long.class).list();
-        creates("sequential, 1 subscription", fifty, List.of(groups.getFirst()), 1, 400);
-        creates("8 threads, 1 subscription (one usage row: serialised)", fifty, List.of(groups.getFirst()), 8, 800);
-        creates("8 threads, 8 subscriptions", fifty, groups, 8, 800);
+        creates("sequential, 1 subscription", fifty, List.of(groups.getFirst()), 1, 200);
+        creates("8 threads, 1 subscription (one usage row: serialised)", fifty, List.of(groups.getFirst()), 8, 400);
+        creates("8 threads, 8 subscriptions", fifty, groups, 8, 400);
 
-        String text = report.toString();
-        System.out.println(text);
-        Files.writeString(Path.of("target/wishlist-bench.txt"), text);
     }
 
     private void seed() {
@@ -107,39 +104,53 @@ class WishlistBench extends WishlistTestBase {
 
     private void measureList(String user, String path, String label, String indexes) {
         for (int i = 0; i < WARMUP; i++) {
-            check(get(path, user));
+            get(path, user); // the first call also fetches the JWKS, which can time out on a loaded machine
         }
         long[] nanos = new long[MEASURED];
+        int failed = 0;
         for (int i = 0; i < MEASURED; i++) {
             long t = System.nanoTime();
-            check(get(path, user));
+            if (get(path, user).statusCode() != 200) {
+                failed++;
+            }
             nanos[i] = System.nanoTime() - t;
         }
         Arrays.sort(nanos);
-        line("| %s | %s | %.2f | %.2f | %.2f |", label, indexes, nanos[MEASURED / 2] / 1e6,
-                nanos[(int) (MEASURED * 0.99) - 1] / 1e6, nanos[MEASURED - 1] / 1e6);
+        line("| %s | %s | %.2f | %.2f | %.2f | %d |", label, indexes, nanos[MEASURED / 2] / 1e6,
+                nanos[(int) (MEASURED * 0.99) - 1] / 1e6, nanos[MEASURED - 1] / 1e6, failed);
     }
 
+    private static final String COLUMNS = "w.id, w.name, u.portal_user_id, s.product_count, sc.frequency";
+    private static final String JOINS = " join users u on u.id = w.created_by"
+            + " left join wishlist_summaries s on s.wishlist_id = w.id left join wishlist_schedules sc on sc.wishlist_id = w.id";
+    private static final String FILTER = " where w.group_id in (select m.group_id from group_members m where m.user_id = ?)"
+            + " and w.status in (0, 1)";
+
+    /** The shipped query (page ids first, then joins) next to the first version (joins, then limit). */
     private void explain(String user, String label) {
         long userId = jdbc.sql("select id from users where portal_user_id = ?").param(user).query(Long.class).single();
-        List<String> plan = jdbc.sql("""
-                explain (analyze, buffers, costs off)
-                select w.id, w.name, s.product_count, sc.frequency from wishlist_to_groups w
-                join users u on u.id = w.created_by
-                left join wishlist_summaries s on s.wishlist_id = w.id
-                left join wishlist_schedules sc on sc.wishlist_id = w.id
-                where w.group_id in (select m.group_id from group_members m where m.user_id = ?) and w.status in (0, 1)
-                order by w.id desc limit 15 offset 0""").param(userId).query(String.class).list();
+        plan("page ids first, then joins (shipped)", label, userId, "with page as (select w.id from wishlist_to_groups w"
+                + FILTER + " order by w.id desc limit 15 offset 0) select " + COLUMNS + " from wishlist_to_groups w"
+                + JOINS + " join page on page.id = w.id order by w.id desc");
+        plan("joins, then limit (first version)", label, userId, "select " + COLUMNS + " from wishlist_to_groups w" + JOINS
+                + FILTER + " order by w.id desc limit 15 offset 0");
+    }
+
+    private void plan(String shape, String label, long userId, String sql) {
+        for (int i = 0; i < 20; i++) {
+            jdbc.sql(sql).param(userId).query().listOfRows();
+        }
+        List<String> plan = jdbc.sql("explain (analyze, buffers, costs off) " + sql).param(userId).query(String.class).list();
         line("");
-        line("EXPLAIN (%s), caller in 50 groups, page 1:", label);
+        line("EXPLAIN ANALYZE, %s, %s, caller in 50 groups, page 1:", shape, label);
         line("```");
         plan.forEach(this::line);
         line("```");
-        line("");
     }
 
     private void creates(String label, String user, List<Long> groups, int threads, int total) throws Exception {
         AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         long started = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
@@ -153,7 +164,7 @@ class WishlistBench extends WishlistTestBase {
                         HttpResponse<String> response = createWishlist(user, group, label + " " + n);
                         latencies.add(System.nanoTime() - t0);
                         if (response.statusCode() != 201) {
-                            throw new IllegalStateException(response.body());
+                            failures.incrementAndGet();
                         }
                     }
                     return null;
@@ -165,17 +176,19 @@ class WishlistBench extends WishlistTestBase {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        line("| %s | %d | %.1f | %.0f | %.1f |", label, total, seconds, total / seconds,
-                sorted[(int) (sorted.length * 0.99) - 1] / 1e6);
+        line("| %s | %d | %.1f | %.0f | %.1f | %d |", label, total, seconds, total / seconds,
+                sorted[(int) (sorted.length * 0.99) - 1] / 1e6, failures.get());
     }
 
-    private static void check(HttpResponse<String> response) {
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(response.statusCode() + " " + response.body());
-        }
-    }
-
+    /** Each line is printed and appended to the report file at once, so a slow run shows its progress. */
     private void line(String format, Object... args) {
-        report.append(args.length == 0 ? format : String.format(format, args)).append('\n');
+        String text = (args.length == 0 ? format : String.format(format, args)) + "\n";
+        report.append(text);
+        System.out.print("BENCH " + text);
+        try {
+            Files.writeString(Path.of("target/wishlist-bench.txt"), report.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.portal.wishlist.groups;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.portal.platform.security.CurrentUser;
+import dev.portal.wishlist.users.Users;
 import dev.portal.wishlist.web.FieldErrors;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
@@ -30,11 +31,11 @@ class GroupsController {
 
     private final GroupManagement management;
     private final Groups groups;
-    private final dev.portal.wishlist.users.Users users;
+    private final Users users;
     private final CurrentUser currentUser;
     private final Validator validator;
 
-    GroupsController(GroupManagement management, Groups groups, dev.portal.wishlist.users.Users users,
+    GroupsController(GroupManagement management, Groups groups, Users users,
                      CurrentUser currentUser, Validator validator) {
         this.management = management;
         this.groups = groups;

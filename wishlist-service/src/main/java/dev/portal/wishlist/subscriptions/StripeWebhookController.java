@@ -3,6 +3,7 @@ package dev.portal.wishlist.subscriptions;
 import dev.portal.clients.stripe.StripeEvent;
 import dev.portal.clients.stripe.StripeSignatureException;
 import dev.portal.clients.stripe.StripeSubscription;
+import dev.portal.clients.stripe.StripeWebhooks;
 import dev.portal.platform.web.ProblemException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -30,12 +31,12 @@ class StripeWebhookController {
     private static final Logger log = LoggerFactory.getLogger(StripeWebhookController.class);
     static final String CONSUMER = "wishlist.stripe-webhooks";
 
-    private final dev.portal.clients.stripe.StripeWebhooks webhooks;
+    private final StripeWebhooks webhooks;
     private final SubscriptionService subscriptions;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
-    StripeWebhookController(dev.portal.clients.stripe.StripeWebhooks webhooks, SubscriptionService subscriptions,
+    StripeWebhookController(StripeWebhooks webhooks, SubscriptionService subscriptions,
                             JdbcClient jdbc, TransactionTemplate transactions) {
         this.webhooks = webhooks;
         this.subscriptions = subscriptions;
