@@ -76,8 +76,13 @@ final class BridgeFixture implements AutoCloseable {
 
     /** Starts a bridge on this fixture's database; {@code settings} are extra {@code key=value} properties. */
     ConfigurableApplicationContext start(String... settings) {
+        return start(settings(settings));
+    }
+
+    /** Starts a bridge in this JVM with exactly these properties (see {@link #settings}). */
+    ConfigurableApplicationContext start(Map<String, String> properties) {
         List<String> args = new ArrayList<>();
-        settings(settings).forEach((key, value) -> args.add("--" + key + "=" + value));
+        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CdcBridgeApplication.class).run(args.toArray(String[]::new));
         contexts.add(context);
         return context;
