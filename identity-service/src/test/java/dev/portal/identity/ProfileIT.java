@@ -66,6 +66,40 @@ class ProfileIT extends IdentityTestBase {
     }
 
     @Test
+    void the_company_name_is_written_to_whmcs_and_served_once_the_cache_is_cleared() {
+        HttpResponse<String> first = get("/api/me/profile", access);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(json(first).path("companyName").isNull()).as("the seed has none").isTrue();
+        assertThat(jdbc.sql("select count(*) from profile_cache where user_id = ?").param(userId).query(Long.class).single())
+                .as("the read was cached").isEqualTo(1);
+
+        HttpResponse<String> patched = send(patch("/api/me/profile", Map.of("companyName", "  Yamada Shoji KK ")));
+
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        assertThat(json(patched).path("companyName").asString()).isEqualTo("Yamada Shoji KK");
+        assertThat(client().companyname()).isEqualTo("Yamada Shoji KK");
+        assertThat(client().lastname()).as("left out = unchanged").isEqualTo("Yamada");
+        assertThat(json(get("/api/me/profile", access)).path("companyName").asString()).isEqualTo("Yamada Shoji KK");
+        JsonNode event = data(awaitEvent("identity.user.events", userId.toString(), "portal.identity.profile-updated.v1"));
+        assertThat(event.path("fields").toString()).isEqualTo("[\"companyName\"]");
+
+        HttpResponse<String> cleared = send(patch("/api/me/profile", Map.of("companyName", "")));
+
+        assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
+        assertThat(json(cleared).path("companyName").isNull()).as("an empty name clears it").isTrue();
+        assertThat(client().companyname()).isEmpty();
+    }
+
+    @Test
+    void a_company_name_over_100_characters_is_validation_failed_and_never_reaches_whmcs() {
+        HttpResponse<String> refused = send(patch("/api/me/profile", Map.of("companyName", "K".repeat(101))));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(problemCode(refused)).isEqualTo("validation-failed");
+        assertThat(client().companyname()).isEmpty();
+    }
+
+    @Test
     void the_address_is_replaced_whole() {
         HttpResponse<String> put = send(put("/api/me/address", Map.of("address1", "4-5-6 Umeda", "city", "Kita-ku", "state", "Osaka",
                 "postcode", "530-0001", "country", "JP")));

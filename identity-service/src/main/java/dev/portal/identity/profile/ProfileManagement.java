@@ -82,6 +82,10 @@ public class ProfileManagement {
             update = update.withPhonenumber(patch.phone().trim());
             fields.add("phone");
         }
+        if (patch.companyName() != null) {
+            update = update.withCompanyname(patch.companyName().trim());
+            fields.add("companyName");
+        }
         if (!fields.isEmpty()) {
             whmcs.updateClient(update);
             changed(userId, mapping, fields, patch.firstName() == null ? null : trim(patch.firstName()),

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ProfileController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> PROFILE_FIELDS = Set.of("firstName", "lastName", "phone");
+    private static final Set<String> PROFILE_FIELDS = Set.of("firstName", "lastName", "phone", "companyName");
     private static final Set<String> ADDRESS_FIELDS = Set.of("address1", "address2", "city", "state", "postcode", "country");
 
     private final ProfileManagement profiles;

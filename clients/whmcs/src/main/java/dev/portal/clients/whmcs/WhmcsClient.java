@@ -98,7 +98,7 @@ public class WhmcsClient {
                 .add("address1", update.address1()).add("address2", update.address2()).add("city", update.city())
                 .add("state", update.state()).add("postcode", update.postcode()).add("country", update.country())
                 .add("phonenumber", update.phonenumber()).add("status", update.status())
-                .add("paymentmethod", update.paymentMethod());
+                .add("paymentmethod", update.paymentMethod()).add("companyname", update.companyname());
         update.emailPreferences().forEach((kind, wanted) -> form.add("email_preferences[" + kind + "]", wanted ? "1" : "0"));
         return requiredId(form.action, call(form, Repeat.SAFE), "clientid");
     }

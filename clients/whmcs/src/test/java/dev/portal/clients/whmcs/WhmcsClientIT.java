@@ -85,6 +85,19 @@ class WhmcsClientIT {
     }
 
     @Test
+    void setsAndClearsTheCompanyName() {
+        whmcs.updateClient(ClientUpdate.of(2).withCompanyname("Kobayashi Trading KK"));
+        assertThat(whmcs.getClientsDetails(ClientLookup.byId(2), false).client().companyname()).isEqualTo("Kobayashi Trading KK");
+
+        whmcs.updateClient(ClientUpdate.of(2).withPhonenumber("080-3333-4444"));
+        assertThat(whmcs.getClientsDetails(ClientLookup.byId(2), false).client().companyname())
+                .as("left unchanged when not set").isEqualTo("Kobayashi Trading KK");
+
+        whmcs.updateClient(ClientUpdate.of(2).withCompanyname(""));
+        assertThat(whmcs.getClientsDetails(ClientLookup.byId(2), false).client().companyname()).isEmpty();
+    }
+
+    @Test
     void updatingToAnEmailOfAnotherClientIsRefused() {
         assertThatThrownBy(() -> whmcs.updateClient(ClientUpdate.of(2).withEmail("aiko.tanaka@example.jp")))
                 .isInstanceOfSatisfying(WhmcsApiException.class, e -> assertThat(e.is("Duplicate Email Address")).isTrue());
