@@ -34,6 +34,19 @@ public final class TcpProxy implements AutoCloseable {
         return new TcpProxy(freePort(), targetHost, targetPort);
     }
 
+    /**
+     * A proxy on a port chosen beforehand, for servers that must know it before the proxy's target exists (a Kafka
+     * broker that advertises the proxy's address while listening elsewhere).
+     */
+    public static TcpProxy on(int port, String targetHost, int targetPort) {
+        return new TcpProxy(port, targetHost, targetPort);
+    }
+
+    /** A loopback port that was free a moment ago. */
+    public static int freeLoopbackPort() {
+        return freePort();
+    }
+
     public int port() {
         return port;
     }
