@@ -17,4 +17,10 @@ public class ProblemsAutoConfiguration {
     Problems problems(PortalWebProperties properties) {
         return new Problems(properties.problemBaseUri());
     }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ErrorProblems errorProblems(Problems problems) {
+        return new ErrorProblems(problems);
+    }
 }

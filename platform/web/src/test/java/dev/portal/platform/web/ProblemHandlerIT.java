@@ -2,6 +2,9 @@ package dev.portal.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portal.platform.errors.LimitReached;
+import dev.portal.platform.errors.NotFound;
+import dev.portal.platform.errors.UpstreamFailure;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -71,6 +74,35 @@ class ProblemHandlerIT {
     }
 
     @Test
+    void a_per_resource_cooldown_is_a_409_with_retry_after_and_its_properties() throws Exception {
+        HttpResponse<String> response = get("/things/9/change");
+
+        JsonNode problem = problem(response, 409, "change-too-soon");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("90");
+        assertThat(problem.path("retryAfter").asLong()).isEqualTo(90);
+        assertThat(problem.path("thing").asString()).isEqualTo("9");
+    }
+
+    @Test
+    void a_rate_limit_is_a_429_with_retry_after_rounded_up() throws Exception {
+        HttpResponse<String> response = get("/limited");
+
+        problem(response, 429, "rate-limited");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("3");
+    }
+
+    @Test
+    void an_external_system_failure_names_the_system_by_kind_and_hides_its_detail() throws Exception {
+        HttpResponse<String> unavailable = get("/upstream/UNAVAILABLE");
+        assertThat(problem(unavailable, 503, "upstream-unavailable").path("system").asString()).isEqualTo("warehouse");
+        assertThat(unavailable.headers().firstValue("Retry-After")).isPresent();
+        problem(get("/upstream/TIMEOUT"), 504, "upstream-timeout");
+        HttpResponse<String> failed = get("/upstream/FAILED");
+        problem(failed, 502, "upstream-failed");
+        assertThat(failed.body()).doesNotContain("10.0.0.7").doesNotContain("GetThing");
+    }
+
+    @Test
     void an_unexpected_failure_is_a_generic_500_that_leaks_nothing() throws Exception {
         HttpResponse<String> response = get("/boom");
 
@@ -134,6 +166,44 @@ class ProblemHandlerIT {
         return URI.create("http://localhost:" + port + path);
     }
 
+    static final class ThingNotFound extends NotFound {
+        ThingNotFound(String id) {
+            super("thing-not-found", "Thing not found", "No thing " + id + " here.");
+        }
+    }
+
+    static final class ChangeTooSoon extends LimitReached {
+        ChangeTooSoon(Duration wait, String id) {
+            super("change-too-soon", "Change too soon", "Thing " + id + " changed a moment ago.", wait,
+                    java.util.Map.of("thing", id));
+        }
+
+        @Override
+        public boolean asConflict() {
+            return true;
+        }
+    }
+
+    static final class TooManyThings extends LimitReached {
+        TooManyThings() {
+            super("rate-limited", "Too many requests", "Slow down.", Duration.ofMillis(2500));
+        }
+    }
+
+    static final class WarehouseFailure extends UpstreamFailure {
+        private final Kind kind;
+
+        WarehouseFailure(Kind kind) {
+            super("warehouse", "GetThing", "internal detail 10.0.0.7", null);
+            this.kind = kind;
+        }
+
+        @Override
+        public Kind kind() {
+            return kind;
+        }
+    }
+
     record NewThing(@NotBlank String name, @Min(1) @Max(10) int size) {
     }
 
@@ -154,7 +224,22 @@ class ProblemHandlerIT {
 
         @GetMapping("/things/{id}")
         String show(@PathVariable String id) {
-            throw ProblemException.notFound("thing-not-found", "No thing " + id + " here.");
+            throw new ThingNotFound(id);
+        }
+
+        @GetMapping("/things/{id}/change")
+        String change(@PathVariable String id) {
+            throw new ChangeTooSoon(Duration.ofSeconds(90), id);
+        }
+
+        @GetMapping("/limited")
+        String limited() {
+            throw new TooManyThings();
+        }
+
+        @GetMapping("/upstream/{kind}")
+        String upstream(@PathVariable String kind) {
+            throw new WarehouseFailure(UpstreamFailure.Kind.valueOf(kind));
         }
 
         @GetMapping("/boom")

@@ -1,5 +1,8 @@
 package dev.portal.platform.web.reactive;
 
+import dev.portal.platform.errors.DomainException;
+import dev.portal.platform.errors.UpstreamFailure;
+import dev.portal.platform.web.ErrorProblems;
 import dev.portal.platform.web.Problems;
 import dev.portal.platform.web.RequestIds;
 import java.net.ConnectException;
@@ -26,10 +29,12 @@ class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemWebExceptionHandler.class);
 
     private final Problems problems;
+    private final ErrorProblems errors;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ProblemWebExceptionHandler(Problems problems) {
+    ProblemWebExceptionHandler(Problems problems, ErrorProblems errors) {
         this.problems = problems;
+        this.errors = errors;
     }
 
     @Override
@@ -37,7 +42,15 @@ class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(failure);
         }
-        ProblemDetail problem = problemFor(failure);
+        ErrorProblems.Answer answer = switch (failure) {
+            case DomainException refusal -> errors.of(refusal);
+            case UpstreamFailure upstream -> errors.of(upstream);
+            default -> null;
+        };
+        ProblemDetail problem = answer != null ? answer.body() : problemFor(failure);
+        if (answer != null) {
+            exchange.getResponse().getHeaders().addAll(answer.headers());
+        }
         problems.withCorrelation(problem, exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER));
         problem.setInstance(exchange.getRequest().getURI().resolve(exchange.getRequest().getPath().value()));
         exchange.getResponse().setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));

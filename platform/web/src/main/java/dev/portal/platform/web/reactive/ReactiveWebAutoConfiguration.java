@@ -1,5 +1,6 @@
 package dev.portal.platform.web.reactive;
 
+import dev.portal.platform.web.ErrorProblems;
 import dev.portal.platform.web.Problems;
 import dev.portal.platform.web.ProblemsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,8 +16,8 @@ public class ReactiveWebAutoConfiguration {
 
     @Bean
     @Order(-2) // before Boot's DefaultErrorWebExceptionHandler (-1)
-    ProblemWebExceptionHandler problemWebExceptionHandler(Problems problems) {
-        return new ProblemWebExceptionHandler(problems);
+    ProblemWebExceptionHandler problemWebExceptionHandler(Problems problems, ErrorProblems errors) {
+        return new ProblemWebExceptionHandler(problems, errors);
     }
 
     @Bean

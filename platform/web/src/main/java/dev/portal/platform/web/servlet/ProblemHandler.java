@@ -1,5 +1,8 @@
 package dev.portal.platform.web.servlet;
 
+import dev.portal.platform.errors.DomainException;
+import dev.portal.platform.errors.UpstreamFailure;
+import dev.portal.platform.web.ErrorProblems;
 import dev.portal.platform.web.ProblemException;
 import dev.portal.platform.web.Problems;
 import dev.portal.platform.web.PortalWebProperties;
@@ -41,9 +44,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     static final String VALIDATION_FAILED = "validation-failed";
 
     private final Problems problems;
+    private final ErrorProblems errors;
 
-    ProblemHandler(Problems problems) {
+    ProblemHandler(Problems problems, ErrorProblems errors) {
         this.problems = problems;
+        this.errors = errors;
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> handleRefusal(DomainException refusal) {
+        return answer(errors.of(refusal));
+    }
+
+    @ExceptionHandler(UpstreamFailure.class)
+    ResponseEntity<ProblemDetail> handleUpstream(UpstreamFailure failure) {
+        return answer(errors.of(failure));
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ErrorProblems.Answer answer) {
+        return ResponseEntity.status(answer.status()).headers(answer.headers()).body(answer.body());
     }
 
     @ExceptionHandler(ProblemException.class)
