@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 final class RunningSuite implements AutoCloseable {
 
-    static final int PORT_OFFSET = 20_000;
+    /** 20,000 unless {@code PORTAL_E2E_PORT_OFFSET} says otherwise (two checkouts testing side by side). */
+    static final int PORT_OFFSET = Integer.parseInt(System.getenv().getOrDefault("PORTAL_E2E_PORT_OFFSET", "20000"));
     private static final Pattern TABLE_ROW = Pattern.compile("^(\\S+)\\s+\\S+\\s+(\\d+)\\s+(up|ready)\\s.*");
 
     final Path root;
