@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * What every service of the suite shows from the outside, checked over real HTTP. A service's test extends
  * this class and adds {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} (and {@link WithInfrastructure}
- * when it needs Kafka or PostgreSQL).
+ * when it needs Kafka or PostgreSQL). Its inside is checked by the sibling {@link ArchitectureConventions}.
  */
 public abstract class ServiceConventions {
 
