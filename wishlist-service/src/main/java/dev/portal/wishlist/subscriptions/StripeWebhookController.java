@@ -4,7 +4,6 @@ import dev.portal.clients.stripe.StripeEvent;
 import dev.portal.clients.stripe.StripeSignatureException;
 import dev.portal.clients.stripe.StripeSubscription;
 import dev.portal.clients.stripe.StripeWebhooks;
-import dev.portal.platform.web.ProblemException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +53,7 @@ class StripeWebhookController {
         try {
             event = webhooks.verify(body, signature);
         } catch (StripeSignatureException e) {
-            throw ProblemException.badRequest("invalid-signature", "The Stripe-Signature header does not verify.");
+            throw new InvalidSignature();
         }
         if (seen(event.id())) {
             return new Receipt(event.id(), "duplicate");
@@ -86,7 +85,7 @@ class StripeWebhookController {
 
     private boolean olderThanApplied(String stripeSubscriptionId, Instant created) {
         return jdbc.sql("select last_event_at from subscriptions where stripe_subscription_id = ?")
-                .param(stripeSubscriptionId).query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+                .param(stripeSubscriptionId).query((rs, n) -> Optional.ofNullable(rs.getTimestamp("last_event_at")).map(Timestamp::toInstant))
                 .optional().flatMap(last -> last).map(last -> created != null && created.isBefore(last)).orElse(false);
     }
 

@@ -3,9 +3,11 @@ package dev.portal.wishlist.subscriptions;
 import dev.portal.clients.stripe.StripeBilling;
 import dev.portal.clients.stripe.StripeSubscription;
 import dev.portal.clients.support.ExternalSystemException;
-import dev.portal.platform.web.ProblemException;
 import dev.portal.wishlist.audit.AuditLog;
 import dev.portal.wishlist.config.WishlistProperties;
+import dev.portal.wishlist.subscriptions.SubscriptionRequired.Reason;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,13 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The seed's SubscriptionService: whether a group's Stripe subscription allows wishlists, and its quota.
+ * Whether a group's Stripe subscription allows wishlists, and its quota.
  * Reads the local copy; asks Stripe (with the client's timeouts) only when that copy is older than
  * {@code subscription-freshness}. When Stripe cannot be reached and the copy is stale the answer is an explicit
  * {@code 503 subscription-unverifiable}: serving a plan that may have been cancelled meanwhile is not an option.
@@ -53,13 +54,13 @@ public class SubscriptionService {
      * due beyond the grace; 503 when it must be re-read and Stripe does not answer.
      */
     public UsableSubscription requireUsable(Optional<Long> subscriptionId) {
-        SubscriptionRow row = subscriptionId.flatMap(this::find).orElseThrow(() -> paymentRequired(
-                "subscription-missing", "The group has no subscription. Bind a Stripe subscription to the group first."));
+        SubscriptionRow row = subscriptionId.flatMap(this::find).orElseThrow(() -> new SubscriptionRequired(
+                Reason.MISSING, "The group has no subscription. Bind a Stripe subscription to the group first."));
         Instant now = clock.instant();
         boolean periodOver = row.currentPeriodEnd() != null && row.currentPeriodEnd().isBefore(now);
         if (row.refreshedAt().isBefore(now.minus(properties.subscriptionFreshness())) || periodOver) {
             // a period that looks over may simply have renewed since the last read
-            row = refresh(row.stripeSubscriptionId()).orElseThrow(() -> paymentRequired("subscription-missing",
+            row = refresh(row.stripeSubscriptionId()).orElseThrow(() -> new SubscriptionRequired(Reason.MISSING,
                     "The group's subscription no longer exists at Stripe."));
         }
         return new UsableSubscription(row.id(), check(row, now));
@@ -67,23 +68,23 @@ public class SubscriptionService {
 
     private int check(SubscriptionRow row, Instant now) {
         switch (row.status()) {
-            case "active", "trialing" -> {
+            case ACTIVE, TRIALING -> {
                 if (row.currentPeriodEnd() != null && row.currentPeriodEnd().isBefore(now)) {
-                    throw paymentRequired("subscription-expired", "The subscription's billing period has ended.");
+                    throw new SubscriptionRequired(Reason.EXPIRED, "The subscription's billing period has ended.");
                 }
             }
-            case "past_due" -> {
+            case PAST_DUE -> {
                 Instant since = row.pastDueSince() == null ? now : row.pastDueSince();
                 if (!since.plus(properties.pastDueGrace()).isAfter(now)) {
-                    throw paymentRequired("subscription-past-due",
+                    throw new SubscriptionRequired(Reason.PAST_DUE,
                             "The subscription's payment is overdue beyond the grace period.");
                 }
             }
-            case "canceled" -> throw paymentRequired("subscription-cancelled", "The subscription has been cancelled.");
-            case "unpaid" -> throw paymentRequired("subscription-unpaid", "The subscription is unpaid.");
-            case "incomplete_expired" -> throw paymentRequired("subscription-expired", "The subscription has expired.");
-            default -> throw paymentRequired("subscription-inactive",
-                    "The subscription is not active (" + row.status() + ").");
+            case CANCELED -> throw new SubscriptionRequired(Reason.CANCELLED, "The subscription has been cancelled.");
+            case UNPAID -> throw new SubscriptionRequired(Reason.UNPAID, "The subscription is unpaid.");
+            case INCOMPLETE_EXPIRED -> throw new SubscriptionRequired(Reason.EXPIRED, "The subscription has expired.");
+            case INCOMPLETE, PAUSED, UNKNOWN -> throw new SubscriptionRequired(Reason.INACTIVE,
+                    "The subscription is not active (" + row.status().wire() + ").");
         }
         return row.wishlistQuota();
     }
@@ -112,9 +113,7 @@ public class SubscriptionService {
             return stripe.subscription(stripeSubscriptionId);
         } catch (ExternalSystemException e) {
             log.warn("Stripe could not confirm subscription {}: {}", stripeSubscriptionId, e.getClass().getSimpleName());
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "subscription-unverifiable",
-                    "Subscription cannot be verified",
-                    "The subscription could not be verified with the billing provider. Try again later.");
+            throw new SubscriptionUnverifiable();
         }
     }
 
@@ -125,9 +124,9 @@ public class SubscriptionService {
     SubscriptionRow store(StripeSubscription s, Instant eventCreated) {
         Instant now = clock.instant();
         Optional<SubscriptionRow> before = findByStripeId(s.id());
-        String status = s.status().name().toLowerCase();
-        Instant pastDueSince = "past_due".equals(status)
-                ? before.filter(b -> "past_due".equals(b.status())).map(SubscriptionRow::pastDueSince).orElse(now) : null;
+        SubscriptionStatus status = SubscriptionStatus.of(s.status());
+        Instant pastDueSince = status == SubscriptionStatus.PAST_DUE
+                ? before.filter(b -> b.status() == SubscriptionStatus.PAST_DUE).map(SubscriptionRow::pastDueSince).orElse(now) : null;
         StripeSubscription.Item item = s.items().isEmpty() ? null : s.items().getFirst();
         int quota = Math.max(0, s.quota(stripe.quotaMetadataKey()).orElse(0));
         jdbc.sql("""
@@ -140,7 +139,7 @@ public class SubscriptionService {
                     wishlist_quota = excluded.wishlist_quota, past_due_since = excluded.past_due_since,
                     last_event_at = greatest(subscriptions.last_event_at, excluded.last_event_at),
                     refreshed_at = excluded.refreshed_at, updated_at = excluded.refreshed_at""")
-                .param("sid", s.id()).param("customer", s.customerId()).param("status", status)
+                .param("sid", s.id()).param("customer", s.customerId()).param("status", status.wire())
                 .param("periodEnd", ts(s.currentPeriodEnd().orElse(null)))
                 .param("price", item == null ? null : item.priceId())
                 .param("product", item == null ? null : item.productId())
@@ -152,7 +151,7 @@ public class SubscriptionService {
         if (before.isEmpty() || changed(before.get(), after)) {
             audit.record(null, SYNCED, "subscription", s.id(), before.map(SubscriptionService::auditView).orElse(null),
                     auditView(after));
-            log.info("subscription {} stored: status {}, quota {}", s.id(), status, quota);
+            log.info("subscription {} stored: status {}, quota {}", s.id(), status.wire(), quota);
         }
         return after;
     }
@@ -163,7 +162,7 @@ public class SubscriptionService {
 
     private static Map<String, Object> auditView(SubscriptionRow row) {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("status", row.status());
+        view.put("status", row.status().wire());
         view.put("current_period_end", String.valueOf(row.currentPeriodEnd()));
         view.put("price_id", String.valueOf(row.priceId()));
         view.put("wishlist_quota", row.wishlistQuota());
@@ -182,10 +181,12 @@ public class SubscriptionService {
             select id, stripe_subscription_id, status, current_period_end, price_id, product_id, wishlist_quota,
                    past_due_since, last_event_at, refreshed_at from subscriptions""";
 
-    private static SubscriptionRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new SubscriptionRow(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
-                rs.getString(5), rs.getString(6), rs.getInt(7), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)),
-                instant(rs.getTimestamp(10)));
+    private static SubscriptionRow row(ResultSet rs, int n) throws SQLException {
+        return new SubscriptionRow(rs.getLong("id"), rs.getString("stripe_subscription_id"),
+                SubscriptionStatus.ofWire(rs.getString("status")), instant(rs.getTimestamp("current_period_end")),
+                rs.getString("price_id"), rs.getString("product_id"), rs.getInt("wishlist_quota"),
+                instant(rs.getTimestamp("past_due_since")), instant(rs.getTimestamp("last_event_at")),
+                instant(rs.getTimestamp("refreshed_at")));
     }
 
     private static Instant instant(Timestamp ts) {
@@ -194,9 +195,5 @@ public class SubscriptionService {
 
     private static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
-    }
-
-    private static ProblemException paymentRequired(String code, String detail) {
-        return new ProblemException(HttpStatus.PAYMENT_REQUIRED, code, "Subscription required", detail);
     }
 }
