@@ -97,11 +97,6 @@ public class SubscriptionService {
         return refresh(stripeSubscriptionId).map(SubscriptionRow::id);
     }
 
-    /** The quota of a stored subscription (already validated in this request). */
-    public int quotaOf(long subscriptionId) {
-        return find(subscriptionId).map(SubscriptionRow::wishlistQuota).orElse(0);
-    }
-
     Optional<SubscriptionRow> refresh(String stripeSubscriptionId) {
         Optional<StripeSubscription> read = read(stripeSubscriptionId);
         return transactions.execute(tx -> read.map(s -> store(s, null)));
