@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,16 +19,14 @@ class GroupManagement {
 
     private static final Logger log = LoggerFactory.getLogger(GroupManagement.class);
 
-    private final JdbcClient jdbc;
     private final Groups groups;
     private final Users users;
     private final SubscriptionService subscriptions;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
 
-    GroupManagement(JdbcClient jdbc, Groups groups, Users users, SubscriptionService subscriptions, AuditLog audit,
+    GroupManagement(Groups groups, Users users, SubscriptionService subscriptions, AuditLog audit,
                     TransactionTemplate transactions) {
-        this.jdbc = jdbc;
         this.groups = groups;
         this.users = users;
         this.subscriptions = subscriptions;
@@ -40,9 +37,7 @@ class GroupManagement {
     Groups.GroupRow create(PortalUser caller, String name) {
         long userId = users.idOf(caller);
         return transactions.execute(tx -> {
-            long id = jdbc.sql("insert into groups (name, created_by) values (?, ?) returning id")
-                    .params(name, userId).query(Long.class).single();
-            jdbc.sql("insert into group_members (group_id, user_id, role) values (?, ?, 'owner')").params(id, userId).update();
+            long id = groups.create(name, userId);
             audit.record(userId, "group.created", "group", String.valueOf(id), null, Map.of("name", name, "owner", caller.id()));
             log.info("group {} created", id);
             return new Groups.GroupRow(id, name, null, Role.OWNER.wire());
@@ -66,10 +61,7 @@ class GroupManagement {
             if (before != null && Role.OWNER.wire().equals(before.get("role"))) {
                 throw new OwnerRoleFixed();
             }
-            jdbc.sql("""
-                    insert into group_members (group_id, user_id, role) values (?, ?, ?)
-                    on conflict (group_id, user_id) do update set role = excluded.role""")
-                    .params(groupId, memberId, role.wire()).update();
+            groups.saveMember(groupId, memberId, role);
             audit.record(callerId, "group.member-saved", "group", String.valueOf(groupId), before,
                     Map.of("user_id", portalUserId, "role", role.wire()));
         });
@@ -87,7 +79,7 @@ class GroupManagement {
             throw new RoleNotAssignable("Only the owner removes admins.");
         }
         transactions.executeWithoutResult(tx -> {
-            jdbc.sql("delete from group_members where group_id = ? and user_id = ?").params(groupId, memberId).update();
+            groups.removeMember(groupId, memberId);
             audit.record(callerId, "group.member-removed", "group", String.valueOf(groupId),
                     Map.of("user_id", portalUserId, "role", memberRole.wire()), null);
         });
@@ -106,13 +98,11 @@ class GroupManagement {
         }
         long subscriptionId = stored.orElseThrow();
         return transactions.execute(tx -> {
-            Long boundTo = jdbc.sql("select id from groups where subscription_id = ? and id <> ?")
-                    .params(subscriptionId, groupId).query(Long.class).optional().orElse(null);
-            if (boundTo != null) {
+            if (groups.otherGroupPaidBy(subscriptionId, groupId).isPresent()) {
                 throw new SubscriptionAlreadyBound();
             }
             Long previous = groups.subscriptionOf(groupId).orElse(null);
-            jdbc.sql("update groups set subscription_id = ?, updated_at = now() where id = ?").params(subscriptionId, groupId).update();
+            groups.bindSubscription(groupId, subscriptionId);
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("subscription_id", subscriptionId);
             after.put("stripe_subscription_id", stripeSubscriptionId);

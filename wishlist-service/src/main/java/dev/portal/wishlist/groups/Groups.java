@@ -5,10 +5,10 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
-/** Groups and memberships: the membership questions every wishlist request asks first. */
-@Component
+/** Groups and memberships: the membership questions every wishlist request asks first, and their changes. */
+@Repository
 public class Groups {
 
     private final JdbcClient jdbc;
@@ -58,6 +58,36 @@ public class Groups {
                 select u.portal_user_id, m.role from group_members m join users u on u.id = m.user_id
                 where m.group_id = ? order by m.created_at, u.id""")
                 .param(groupId).query((rs, n) -> new MemberRow(rs.getString("portal_user_id"), rs.getString("role"))).list();
+    }
+
+    /** A new group with {@code ownerId} as its owner; returns its id. */
+    long create(String name, long ownerId) {
+        long id = jdbc.sql("insert into groups (name, created_by) values (?, ?) returning id")
+                .params(name, ownerId).query(Long.class).single();
+        saveMember(id, ownerId, Role.OWNER);
+        return id;
+    }
+
+    /** Adds the member, or changes their role. */
+    void saveMember(long groupId, long userId, Role role) {
+        jdbc.sql("""
+                insert into group_members (group_id, user_id, role) values (?, ?, ?)
+                on conflict (group_id, user_id) do update set role = excluded.role""")
+                .params(groupId, userId, role.wire()).update();
+    }
+
+    void removeMember(long groupId, long userId) {
+        jdbc.sql("delete from group_members where group_id = ? and user_id = ?").params(groupId, userId).update();
+    }
+
+    /** The group other than {@code groupId} that the subscription already pays for, if any. */
+    Optional<Long> otherGroupPaidBy(long subscriptionId, long groupId) {
+        return jdbc.sql("select id from groups where subscription_id = ? and id <> ?")
+                .params(subscriptionId, groupId).query(Long.class).optional();
+    }
+
+    void bindSubscription(long groupId, long subscriptionId) {
+        jdbc.sql("update groups set subscription_id = ?, updated_at = now() where id = ?").params(subscriptionId, groupId).update();
     }
 
     private static GroupRow groupRow(ResultSet rs, int n) throws SQLException {

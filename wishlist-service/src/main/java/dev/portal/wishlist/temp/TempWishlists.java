@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /** Temporary wishlists and their data, as far as creating, showing and converting them needs. */
-@Component
+@Repository
 public class TempWishlists {
 
     private final JdbcClient jdbc;

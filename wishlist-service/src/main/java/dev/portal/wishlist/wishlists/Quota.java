@@ -2,7 +2,7 @@ package dev.portal.wishlist.wishlists;
 
 import dev.portal.wishlist.subscriptions.UsableSubscription;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * operations lock the subscription's counter row until the transaction ends, so concurrent creates of one
  * subscription queue on it and the quota holds exactly.
  */
-@Component
+@Repository
 class Quota {
 
     private final JdbcClient jdbc;

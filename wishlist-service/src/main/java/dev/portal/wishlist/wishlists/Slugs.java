@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * suffix. A slug is taken under a transaction-scoped advisory lock on it, so a concurrent create waits for the
  * commit and then sees it taken, instead of failing on the unique index.
  */
-@Component
+@Repository
 class Slugs {
 
     /** Advisory lock namespace of wishlist slugs ("wl" as an int). */
