@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
@@ -111,6 +112,12 @@ public class SagaAutoConfiguration {
     @Bean
     SagasHealthIndicator sagasHealthIndicator(SagaMonitor monitor, ObjectProvider<SagaLeader> leader) {
         return new SagasHealthIndicator(monitor, leader.getIfAvailable());
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+    SagasEndpoint sagasEndpoint(Sagas sagas, SagaMonitor monitor) {
+        return new SagasEndpoint(sagas, monitor);
     }
 
     private static String owner(SagaProperties properties, Environment environment) {

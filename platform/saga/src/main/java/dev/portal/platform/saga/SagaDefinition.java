@@ -134,8 +134,7 @@ public final class SagaDefinition<D> {
 
         /** Parks publish the generic {@link SagaParked} ({@code portal.saga.parked.v1}) on {@code topic}. */
         public Builder<D> parkedEventsTo(Topic topic) {
-            return onParked(topic, parked -> new SagaParked(parked.instanceId(), parked.saga(), parked.businessKey(),
-                    parked.step(), parked.direction(), parked.attempts(), parked.reason(), parked.parkedAt()));
+            return onParked(topic, SagaParked::of);
         }
 
         /** Parks publish the event {@code event} makes (a type of the service's own) on {@code topic}. */

@@ -46,6 +46,10 @@ public interface SagaInstances extends Repository<SagaInstance, UUID> {
             + " order by i.progressedAt")
     List<SagaInstance> findStuck(@Param("statuses") Collection<SagaStatus> statuses, @Param("before") Instant before, Limit limit);
 
+    /** Instances in {@code statuses}, most recently changed first. */
+    @Query("select i from SagaInstance i where i.status in :statuses order by i.updatedAt desc")
+    List<SagaInstance> findByStatuses(@Param("statuses") Collection<SagaStatus> statuses, Limit limit);
+
     /** Forgets completed and compensated instances (their step log goes with them) finished before {@code before}. */
     @Modifying
     @Query("delete from SagaInstance i where i.finishedAt < :before"

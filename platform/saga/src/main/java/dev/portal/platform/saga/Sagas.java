@@ -183,9 +183,25 @@ public class Sagas {
      */
     public SagaTimeline retry(UUID id) {
         requireOutsideTransaction("retry");
+        runClaimed(retryTransition(id, null));
+        return timeline(id).orElseThrow(() -> new SagaNotFound(id));
+    }
+
+    /**
+     * As {@link #retry(UUID)}, for an application that retries a parked instance of its own saga itself (a customer
+     * asking again is a good moment), with the run's outcome.
+     */
+    public <D> SagaRun<D> retry(SagaDefinition<D> definition, UUID id) {
+        requireOutsideTransaction("retry");
+        register(definition);
+        return run(definition, retryTransition(id, definition.name()), false);
+    }
+
+    private SagaInstance retryTransition(UUID id, String saga) {
         Instant now = clock.instant();
         SagaInstance retried = transactions.inTransaction(() -> {
-            SagaInstance instance = instances.findById(id).orElseThrow(() -> new SagaNotFound(id));
+            SagaInstance instance = instances.findById(id).filter(i -> saga == null || i.sagaName().equals(saga))
+                    .orElseThrow(() -> new SagaNotFound(id));
             if (instance.status() != SagaStatus.PARKED && instance.status() != SagaStatus.FAILED) {
                 throw new SagaNotRetryable(id, instance.status());
             }
@@ -199,9 +215,15 @@ public class Sagas {
             });
             return instances.save(instance);
         });
-        log.info("saga {} {} retried by an operator on {}", retried.sagaName(), id, retried.currentStep());
-        runClaimed(retried);
-        return timeline(id).orElseThrow(() -> new SagaNotFound(id));
+        log.info("saga {} {} retried on {}", retried.sagaName(), id, retried.currentStep());
+        return retried;
+    }
+
+    /** Instances a person should look at: parked and failed ones, most recently changed first. */
+    public List<SagaTimeline> needingAttention(int limit) {
+        return transactions.inTransaction(() -> instances.findByStatuses(List.of(SagaStatus.PARKED, SagaStatus.FAILED),
+                        org.springframework.data.domain.Limit.of(limit)).stream()
+                .map(instance -> SagaTimeline.of(instance, steps.findByInstanceIdOrderByOrdinal(instance.id()))).toList());
     }
 
     /** The instance with this id, if it is one of {@code definition}'s. */

@@ -106,6 +106,11 @@ public final class StepContext<D> {
         return new StepOutcome.RetryLater<>(reason, null);
     }
 
+    /** Retries after a failure this step chose to treat as transient; the caller that started the run sees {@code cause}. */
+    public StepOutcome<D> retryLater(RuntimeException cause) {
+        return new StepOutcome.RetryLater<>(Failures.describe(cause), cause);
+    }
+
     public StepOutcome<D> failed(String reason) {
         return new StepOutcome.Failed<>(reason, null);
     }

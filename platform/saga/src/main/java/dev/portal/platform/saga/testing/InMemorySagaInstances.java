@@ -81,6 +81,12 @@ public final class InMemorySagaInstances implements SagaInstances {
     }
 
     @Override
+    public List<SagaInstance> findByStatuses(Collection<SagaStatus> statuses, Limit limit) {
+        return rows.values().stream().filter(i -> statuses.contains(i.status()))
+                .sorted(Comparator.comparing(SagaInstance::updatedAt).reversed()).limit(limit.max()).toList();
+    }
+
+    @Override
     public synchronized int deleteFinishedBefore(Instant before) {
         List<UUID> gone = rows.values().stream().filter(i -> i.finishedAt() != null && i.finishedAt().isBefore(before)
                 && (i.status() == SagaStatus.COMPLETED || i.status() == SagaStatus.COMPENSATED)).map(SagaInstance::id).toList();
