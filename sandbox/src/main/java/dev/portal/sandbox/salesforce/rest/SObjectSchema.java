@@ -81,9 +81,10 @@ final class SObjectSchema {
                 ref("OrderId", "Order", true), ref("Product2Id", "Product2", false), ref("PricebookEntryId", "PricebookEntry", true),
                 req("Quantity", Type.DOUBLE), req("UnitPrice", Type.CURRENCY));
         define("Case", "500", "CaseNumber", "%08d",
-                ref("AccountId", "Account", false), field("Subject", Type.STRING), field("Description", Type.STRING),
-                pick("Status", false, "New", "Working", "Closed"), field("Origin", Type.STRING), field("Priority", Type.STRING),
-                readOnly("CaseNumber", Type.AUTONUMBER), readOnly("IsClosed", Type.BOOLEAN));
+                ref("AccountId", "Account", false), ref("ContactId", "Contact", false), field("Subject", Type.STRING),
+                field("Description", Type.STRING), pick("Status", false, "New", "Working", "Closed"), field("Origin", Type.STRING),
+                field("Priority", Type.STRING), field("Type", Type.STRING), readOnly("CaseNumber", Type.AUTONUMBER),
+                readOnly("IsClosed", Type.BOOLEAN), readOnly("ClosedDate", Type.DATETIME));
     }
 
     private SObjectSchema() {

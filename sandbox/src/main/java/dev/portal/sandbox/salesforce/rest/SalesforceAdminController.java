@@ -12,12 +12,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import java.util.Map;
 
 /**
  * Salesforce scenarios for development and tests, changed the way a person in the org would (no API origin, the
- * sandbox's admin user as commit user): approve an order, change a price, set any field, and set the API usage.
+ * sandbox's admin user as commit user): approve an order, move a case as an agent would, change a price, set any
+ * field, and set the API usage.
  * Every change publishes its {@code RecordsChanged} like an API change.
  */
 @RestController
@@ -40,10 +42,22 @@ class SalesforceAdminController {
     record Usage(Integer used) {
     }
 
+    record CaseStatus(String status) {
+    }
+
     /** Status → Approved. */
     @PostMapping("/orders/{id}/approve")
     Map<String, Object> approve(@PathVariable String id) {
         return change("Order", id, "{\"Status\":\"Approved\"}");
+    }
+
+    /** An agent moves a case: Status → New, Working or Closed (IsClosed and ClosedDate follow). */
+    @PostMapping("/cases/{id}/status")
+    Map<String, Object> caseStatus(@PathVariable String id, @RequestBody CaseStatus change) {
+        if (change.status() == null || change.status().isBlank()) {
+            throw ProblemException.badRequest("status-missing", "give the new status, e.g. {\"status\":\"Working\"}");
+        }
+        return change("Case", id, JsonNodeFactory.instance.objectNode().put("Status", change.status()).toString());
     }
 
     /** A price book entry's UnitPrice. */

@@ -88,7 +88,7 @@ class SalesforceData implements SeededState {
         if (object.autoNumberField() != null && record.get(object.autoNumberField()) == null) {
             record.put(object.autoNumberField(), nextNumber(object));
         }
-        derive(object, record);
+        derive(object, record, (String) record.get("LastModifiedDate"));
         records.put((String) record.get("Id"), record);
     }
 
@@ -147,9 +147,16 @@ class SalesforceData implements SeededState {
         return String.format(object.autoNumberFormat(), n);
     }
 
-    private static void derive(SObject object, Map<String, Object> record) {
+    /** Fields Salesforce computes: a Case's IsClosed and ClosedDate (set when it closes, cleared when it reopens). */
+    private static void derive(SObject object, Map<String, Object> record, String now) {
         if (object.name().equals("Case")) {
-            record.put("IsClosed", "Closed".equals(record.get("Status")));
+            boolean closed = "Closed".equals(record.get("Status"));
+            record.put("IsClosed", closed);
+            if (!closed) {
+                record.put("ClosedDate", null);
+            } else if (record.get("ClosedDate") == null) {
+                record.put("ClosedDate", now);
+            }
         }
         if (object.name().equals("Contact")) {
             String first = (String) record.get("FirstName");
@@ -191,7 +198,7 @@ class SalesforceData implements SeededState {
             if (object.autoNumberField() != null) {
                 record.put(object.autoNumberField(), nextNumber(object));
             }
-            derive(object, record);
+            derive(object, record, now);
             records.put(id, record);
             undo.add(() -> records.remove(id));
             Map<String, Object> fields = new LinkedHashMap<>();
@@ -212,14 +219,14 @@ class SalesforceData implements SeededState {
             Map<String, Object> before = new LinkedHashMap<>(record);
             Map<String, Object> after = new LinkedHashMap<>(record);
             after.putAll(values);
-            derive(object, after);
+            String now = now();
+            derive(object, after, now);
             List<String> changed = new ArrayList<>();
             after.forEach((name, value) -> {
                 if (!Objects.equals(value, before.get(name))) {
                     changed.add(name);
                 }
             });
-            String now = now();
             after.put("LastModifiedDate", now);
             after.put("LastModifiedById", user);
             after.put("SystemModstamp", now);

@@ -343,6 +343,50 @@ class SalesforceRestIT {
     }
 
     @Test
+    void a_case_created_and_closed_through_the_api_publishes_its_fields_and_the_derived_close_fields() throws Exception {
+        HttpResponse<String> created = send(authorized("/salesforce/services/data/v62.0/sobjects/Case").header("Sforce-Call-Options", "client=portal")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                        {"AccountId":"%s","Subject":"No dial tone","Description":"Since this morning.","Origin":"Portal Website","Type":"Phone"}"""
+                        .formatted(HANAKO))));
+        String id = JSON.readTree(created.body()).get("id").asString();
+        send(authorized("/salesforce/services/data/v62.0/sobjects/Case/" + id).header("Sforce-Call-Options", "client=portal")
+                .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString("{\"Status\":\"Closed\"}")));
+
+        assertThat(recorder.events).hasSize(2);
+        RecordChange create = recorder.events.get(0).changes().getFirst();
+        assertThat(create.entityName()).isEqualTo("Case");
+        assertThat(create.changeType()).isEqualTo("CREATE");
+        assertThat(create.recordIds()).containsExactly(id);
+        assertThat(create.fields()).containsEntry("AccountId", HANAKO).containsEntry("Subject", "No dial tone")
+                .containsEntry("Origin", "Portal Website").containsEntry("Status", "New").containsEntry("IsClosed", false)
+                .containsKeys("CaseNumber", "CreatedDate", "LastModifiedDate").doesNotContainKey("ClosedDate");
+        assertThat(create.changeOrigin()).isEqualTo("com/salesforce/api/rest/62.0;client=portal");
+        RecordChange close = recorder.events.get(1).changes().getFirst();
+        assertThat(close.changeType()).isEqualTo("UPDATE");
+        assertThat(close.changedFields()).containsExactly("Status", "IsClosed", "ClosedDate", "LastModifiedDate");
+        assertThat(close.fields()).containsEntry("Status", "Closed").containsEntry("IsClosed", true);
+        assertThat((String) close.fields().get("ClosedDate")).endsWith("Z");
+    }
+
+    @Test
+    void an_agent_moving_a_case_publishes_the_change_without_an_api_origin() throws Exception {
+        String hanakosOpenCase = SalesforceSeed.id("500", 1);
+
+        HttpResponse<String> moved = send(HttpRequest.newBuilder(url("/sandbox/admin/salesforce/cases/" + hanakosOpenCase + "/status"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"Working\"}")));
+
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(JSON.readTree(moved.body()).get("Status").asString()).isEqualTo("Working");
+        RecordChange change = recorder.events.getFirst().changes().getFirst();
+        assertThat(change.changedFields()).containsExactly("Status", "LastModifiedDate");
+        assertThat(change.changeOrigin()).isEmpty();
+        assertThat(change.commitUser()).isEqualTo(SalesforceAdminController.ADMIN_USER_ID);
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(url("/sandbox/admin/salesforce/cases/" + hanakosOpenCase + "/status"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"Escalated\"}")));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    }
+
+    @Test
     void admin_scenarios_change_records_without_an_api_origin() throws Exception {
         HttpResponse<String> approved = send(HttpRequest.newBuilder(url("/sandbox/admin/salesforce/orders/" + TARO_ORDER + "/approve"))
                 .POST(HttpRequest.BodyPublishers.noBody()));

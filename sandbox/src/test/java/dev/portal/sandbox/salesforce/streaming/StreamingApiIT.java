@@ -77,6 +77,15 @@ class StreamingApiIT {
                 "com/salesforce/api/rest/62.0;client=portal", SalesforceSessions.USER_ID))));
     }
 
+    /** A REST call with this test's token; answers the JSON body (none for 204). */
+    private JsonNode rest(String method, String path, String json) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/salesforce/services/data/v62.0" + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + " -> " + response.body()).isBetween(200, 204);
+        return response.body().isEmpty() ? BayeuxExchange.object() : BayeuxExchange.JSON.readTree(response.body());
+    }
+
     private static long replayId(JsonNode event) {
         return event.path("data").path("event").path("replayId").asLong();
     }
@@ -127,6 +136,56 @@ class StreamingApiIT {
         assertThat(header.get("changedFields").toString()).isEqualTo("[\"Name\",\"LastModifiedDate\"]");
         assertThat(event.at("/data/payload/Name").asString()).isEqualTo("New name");
         assertThat(event.at("/data/payload/LastModifiedDate").asString()).isEqualTo("2026-04-05T12:34:56.000Z");
+    }
+
+    @Test
+    void a_case_created_and_updated_through_rest_arrives_on_the_case_channel_as_create_then_update() throws Exception {
+        BayeuxExchange client = client();
+        client.handshake();
+        client.subscribe("/data/CaseChangeEvent", -1);
+        client.connect();
+
+        String id = rest("POST", "/sobjects/Case", "{\"AccountId\":\"001Sb0000000001IAA\",\"Subject\":\"Slow line\",\"Origin\":\"Portal Website\"}")
+                .get("id").asString();
+        rest("PATCH", "/sobjects/Case/" + id, "{\"Status\":\"Working\",\"Priority\":\"High\"}");
+        List<JsonNode> events = client.events(2);
+
+        assertThat(events).extracting(e -> e.get("channel").asString()).containsOnly("/data/CaseChangeEvent");
+        assertThat(events).extracting(e -> e.at("/data/payload/ChangeEventHeader/changeType").asString()).containsExactly("CREATE", "UPDATE");
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.at("/data/payload/ChangeEventHeader/entityName").asString()).isEqualTo("Case");
+            assertThat(e.at("/data/payload/ChangeEventHeader/recordIds").toString()).isEqualTo("[\"" + id + "\"]");
+            assertThat(e.at("/data/payload/ChangeEventHeader/changeOrigin").asString()).startsWith("com/salesforce/api/rest/62.0;client=");
+        });
+        JsonNode created = events.get(0).at("/data/payload");
+        assertThat(created.get("Subject").asString()).isEqualTo("Slow line");
+        assertThat(created.get("Status").asString()).isEqualTo("New");
+        assertThat(created.get("CaseNumber").asString()).matches("\\d{8}");
+        JsonNode updated = events.get(1).at("/data/payload");
+        assertThat(updated.at("/ChangeEventHeader/changedFields").toString()).isEqualTo("[\"Status\",\"Priority\",\"LastModifiedDate\"]");
+        assertThat(updated.get("Status").asString()).isEqualTo("Working");
+        assertThat(updated.has("Subject")).as("an update carries the changed fields only").isFalse();
+    }
+
+    @Test
+    void an_order_item_added_through_rest_arrives_on_the_order_item_channel() throws Exception {
+        BayeuxExchange client = client();
+        client.handshake();
+        client.subscribe("/data/OrderItemChangeEvent", -1);
+        client.connect();
+
+        String id = rest("POST", "/sobjects/OrderItem", "{\"OrderId\":\"801Sb0000000002IAA\",\"PricebookEntryId\":\"01uSb0000000107IAA\","
+                + "\"Quantity\":1,\"UnitPrice\":550}").get("id").asString();
+        List<JsonNode> events = client.events(1);
+
+        assertThat(events).hasSize(1);
+        JsonNode payload = events.getFirst().at("/data/payload");
+        assertThat(payload.at("/ChangeEventHeader/entityName").asString()).isEqualTo("OrderItem");
+        assertThat(payload.at("/ChangeEventHeader/changeType").asString()).isEqualTo("CREATE");
+        assertThat(payload.at("/ChangeEventHeader/recordIds").toString()).isEqualTo("[\"" + id + "\"]");
+        assertThat(payload.get("OrderId").asString()).isEqualTo("801Sb0000000002IAA");
+        assertThat(payload.get("Quantity").asDouble()).isEqualTo(1.0);
+        assertThat(payload.get("UnitPrice").asDouble()).isEqualTo(550.0);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.portal.cdcbridge.bridge;
+package dev.portal.cdcbridge.publishing;
 
 import dev.portal.clients.salesforce.streaming.ChangeEvent;
 import dev.portal.platform.events.Topics;
@@ -36,7 +36,7 @@ class CdcPublisherTest {
 
     @Test
     void fans_an_event_out_to_one_record_per_id_with_stable_event_ids_and_the_salesforce_headers() {
-        List<CdcPublisher.Outgoing> records = publisher.fanOut(Topics.SALESFORCE_ORDER_ITEM,
+        List<Outgoing> records = publisher.fanOut(Topics.SALESFORCE_ORDER_ITEM,
                 event(List.of("802Sb0000000001IAA", "802Sb0000000002IAA"), "com/salesforce/api/rest/62.0;client=portal"));
 
         assertThat(records).extracting(r -> r.change().recordId()).containsExactly("802Sb0000000001IAA", "802Sb0000000002IAA");
@@ -58,7 +58,11 @@ class CdcPublisherTest {
         assertThat(CdcTopics.of("Product2")).contains(Topics.SALESFORCE_PRODUCT);
         assertThat(CdcTopics.of("Pricebook2")).contains(Topics.SALESFORCE_PRICEBOOK);
         assertThat(CdcTopics.of("Contact")).isEmpty();
-        CdcProperties.DEFAULT_CHANNELS.forEach(channel -> assertThat(CdcTopics.of(CdcTopics.entityOf(channel))).as(channel).isPresent());
+        assertThat(CdcTopics.channels()).containsExactly("/data/OrderChangeEvent", "/data/OrderItemChangeEvent",
+                "/data/PricebookEntryChangeEvent", "/data/Product2ChangeEvent", "/data/Pricebook2ChangeEvent", "/data/CaseChangeEvent",
+                "/data/AccountChangeEvent");
+        assertThat(CdcTopics.of(CdcTopics.entityOf("/data/CaseChangeEvent"))).contains(Topics.SALESFORCE_CASE);
+        assertThat(CdcTopics.of(CdcTopics.entityOf("/data/OrderItemChangeEvent"))).contains(Topics.SALESFORCE_ORDER_ITEM);
     }
 
     private static String header(ProducerRecord<String, byte[]> record, String name) {

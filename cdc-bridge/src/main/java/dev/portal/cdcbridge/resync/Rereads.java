@@ -1,4 +1,4 @@
-package dev.portal.cdcbridge.bridge;
+package dev.portal.cdcbridge.resync;
 
 import dev.portal.clients.salesforce.SalesforceApiException;
 import dev.portal.clients.salesforce.SalesforceClient;
@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Reads records again through the REST API: after a GAP_* event (by id) and for a resync (by LastModifiedDate). */
-class Rereads {
+public class Rereads {
 
     private static final Pattern ID = Pattern.compile("[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?");
     private static final Pattern ENTITY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
@@ -24,7 +24,7 @@ class Rereads {
     private final SalesforceClient salesforce;
     private final JsonMapper json;
 
-    Rereads(SalesforceClient salesforce, JsonMapper json) {
+    public Rereads(SalesforceClient salesforce, JsonMapper json) {
         this.salesforce = salesforce;
         this.json = json;
     }

@@ -1,4 +1,4 @@
-package dev.portal.cdcbridge.bridge;
+package dev.portal.cdcbridge;
 
 import dev.portal.cdcbridge.CdcBridgeApplication;
 

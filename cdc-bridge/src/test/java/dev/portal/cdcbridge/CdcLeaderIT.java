@@ -1,5 +1,7 @@
-package dev.portal.cdcbridge.bridge;
+package dev.portal.cdcbridge;
 
+import dev.portal.cdcbridge.status.BridgeStatus.Role;
+import dev.portal.cdcbridge.status.BridgeStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -38,12 +40,12 @@ class CdcLeaderIT {
         ConfigurableApplicationContext a = f.start();
         ConfigurableApplicationContext b = f.start();
         f.readFromNow();
-        CdcLeader leaderA = a.getBean(CdcLeader.class);
-        CdcLeader leaderB = b.getBean(CdcLeader.class);
-        await().atMost(WAIT).until(() -> List.of(leaderA.role(), leaderB.role()).containsAll(List.of(CdcLeader.Role.LEADER, CdcLeader.Role.STANDBY)));
-        ConfigurableApplicationContext leader = leaderA.role() == CdcLeader.Role.LEADER ? a : b;
-        CdcLeader standby = leaderA.role() == CdcLeader.Role.LEADER ? leaderB : leaderA;
-        assertThat(standby.streamingHealth()).as("a standby does not subscribe").isNull();
+        BridgeStatus leaderA = a.getBean(BridgeStatus.class);
+        BridgeStatus leaderB = b.getBean(BridgeStatus.class);
+        await().atMost(WAIT).until(() -> List.of(leaderA.role(), leaderB.role()).containsAll(List.of(Role.LEADER, Role.STANDBY)));
+        ConfigurableApplicationContext leader = leaderA.role() == Role.LEADER ? a : b;
+        BridgeStatus standby = leaderA.role() == Role.LEADER ? leaderB : leaderA;
+        assertThat(standby.streaming()).as("a standby does not subscribe").isNull();
 
         List<Long> emitted = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -52,7 +54,7 @@ class CdcLeaderIT {
         await().atMost(WAIT).until(() -> f.checkpoint(ACCOUNTS).orElse(0) == emitted.getLast());
         leader.close();
 
-        await().atMost(WAIT).until(() -> standby.role() == CdcLeader.Role.LEADER);
+        await().atMost(WAIT).until(() -> standby.role() == Role.LEADER);
         for (int i = 0; i < 2; i++) {
             emitted.add(CdcBridgeIT.accountEvent(f, "successor-" + i));
         }
@@ -64,7 +66,7 @@ class CdcLeaderIT {
     @Test
     void the_watchdog_restarts_a_connect_loop_that_stopped_succeeding_and_nothing_is_lost(TestInfo test) {
         BridgeFixture f = fixture(test);
-        CdcLeader leader = f.start("portal.cdc.stall-timeout=4s").getBean(CdcLeader.class);
+        BridgeStatus status = f.start("portal.cdc.stall-timeout=4s").getBean(BridgeStatus.class);
         f.readFromNow();
         List<Long> emitted = new ArrayList<>();
         emitted.add(CdcBridgeIT.accountEvent(f, "before"));
@@ -73,7 +75,7 @@ class CdcLeaderIT {
         // every CometD request hangs (the client gives up after the hold plus its network delay, 3 s) until 4 have failed
         f.sandbox.fault("salesforce", "{\"failure\":\"hang\",\"hangMs\":20000,\"remaining\":4}");
         emitted.add(CdcBridgeIT.accountEvent(f, "during"));
-        await().atMost(WAIT).until(() -> leader.restarts() >= 1);
+        await().atMost(WAIT).until(() -> status.restarts() >= 1);
         emitted.add(CdcBridgeIT.accountEvent(f, "after"));
 
         await().atMost(WAIT).until(() -> f.checkpoint(ACCOUNTS).orElse(0) == emitted.getLast());

@@ -1,6 +1,6 @@
-package dev.portal.cdcbridge.bridge;
+package dev.portal.cdcbridge;
 
-import dev.portal.cdcbridge.CdcBridgeApplication;
+import dev.portal.cdcbridge.publishing.ChangeHeaders;
 import dev.portal.platform.events.Topics;
 import dev.portal.platform.test.PostgresServer;
 import dev.portal.platform.test.TestInfrastructure;
@@ -150,7 +150,7 @@ final class BridgeFixture implements AutoCloseable {
 
     /** Distinct replay ids seen on Kafka. */
     List<Long> replayIdsOnKafka() {
-        return drain().stream().map(r -> header(r, CdcPublisher.REPLAY_ID)).filter(h -> h != null && !h.isEmpty())
+        return drain().stream().map(r -> header(r, ChangeHeaders.REPLAY_ID)).filter(h -> h != null && !h.isEmpty())
                 .map(Long::parseLong).distinct().sorted().toList();
     }
 

@@ -1,4 +1,4 @@
-package dev.portal.cdcbridge.bridge;
+package dev.portal.cdcbridge.status;
 
 import dev.portal.clients.salesforce.streaming.StreamingHealth;
 import org.springframework.boot.health.contributor.Health;
@@ -15,24 +15,22 @@ import java.util.Map;
  * {@code connected=false}, since retrying is the bridge's normal work. Not part of the readiness group: the bridge
  * serves no traffic that a reconnect should turn away.
  */
-class CdcHealthIndicator implements HealthIndicator {
+public class CdcHealthIndicator implements HealthIndicator {
 
-    private final CdcLeader leader;
-    private final CdcBridge bridge;
+    private final BridgeStatus status;
     private final Clock clock;
 
-    CdcHealthIndicator(CdcLeader leader, CdcBridge bridge, Clock clock) {
-        this.leader = leader;
-        this.bridge = bridge;
+    public CdcHealthIndicator(BridgeStatus status, Clock clock) {
+        this.status = status;
         this.clock = clock;
     }
 
     @Override
     public Health health() {
-        Map<String, String> stopped = bridge.stoppedChannels();
+        Map<String, String> stopped = status.stoppedChannels();
         Health.Builder health = stopped.isEmpty() ? Health.up() : Health.down().withDetail("stopped", stopped);
-        health.withDetail("role", leader.role().name().toLowerCase());
-        StreamingHealth streaming = leader.streamingHealth();
+        health.withDetail("role", status.role().name().toLowerCase());
+        StreamingHealth streaming = status.streaming();
         health.withDetail("connected", streaming != null && streaming.connected());
         if (streaming != null) {
             health.withDetail("subscribed", streaming.subscribed().size());
@@ -45,7 +43,7 @@ class CdcHealthIndicator implements HealthIndicator {
             }
         }
         Map<String, Object> channels = new LinkedHashMap<>();
-        bridge.channels().forEach((channel, state) -> {
+        status.channels().forEach((channel, state) -> {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("replayId", state.replayId());
             detail.put("lastEventAt", state.publishedAt().toString());
@@ -55,10 +53,10 @@ class CdcHealthIndicator implements HealthIndicator {
             channels.put(channel, detail);
         });
         health.withDetail("channels", channels);
-        health.withDetail("eventsPerSecond", Math.round(bridge.eventsPerSecond() * 100) / 100.0);
-        health.withDetail("restarts", leader.restarts());
-        if (bridge.lastError() != null) {
-            health.withDetail("lastError", bridge.lastError());
+        health.withDetail("eventsPerSecond", Math.round(status.eventsPerSecond() * 100) / 100.0);
+        health.withDetail("restarts", status.restarts());
+        if (status.lastError() != null) {
+            health.withDetail("lastError", status.lastError());
         }
         health.withDetail("checkedAt", clock.instant().toString());
         return health.build();

@@ -1,5 +1,7 @@
-package dev.portal.cdcbridge.bridge;
+package dev.portal.cdcbridge;
 
+import dev.portal.cdcbridge.publishing.ChangeHeaders;
+import dev.portal.cdcbridge.status.CdcHealthIndicator;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -15,8 +17,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
-import static dev.portal.cdcbridge.bridge.BridgeFixture.data;
-import static dev.portal.cdcbridge.bridge.BridgeFixture.header;
+import static dev.portal.cdcbridge.BridgeFixture.data;
+import static dev.portal.cdcbridge.BridgeFixture.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,8 +53,8 @@ class CdcRecoveryIT {
 
         await().atMost(WAIT).until(() -> f.records().size() >= 2);
         assertThat(f.records()).hasSize(2).allSatisfy(r -> {
-            assertThat(header(r, CdcPublisher.CHANGE_TYPE)).isEqualTo("GAP_UPDATE");
-            assertThat(header(r, CdcPublisher.REPLAY_ID)).isEqualTo(Long.toString(gap));
+            assertThat(header(r, ChangeHeaders.CHANGE_TYPE)).isEqualTo("GAP_UPDATE");
+            assertThat(header(r, ChangeHeaders.REPLAY_ID)).isEqualTo(Long.toString(gap));
             assertThat(data(r).path("reread").asBoolean()).isTrue();
             assertThat(data(r).path("fields").path("Id").asString()).isEqualTo(r.key());
         });
@@ -95,7 +97,7 @@ class CdcRecoveryIT {
         await().atMost(WAIT).until(() -> recordOf(f, "001Sb0000000003IAA", "RESYNC").isPresent());
         ConsumerRecord<String, byte[]> resynced = recordOf(f, "001Sb0000000003IAA", "RESYNC").orElseThrow();
         assertThat(data(resynced).path("fields").path("Phone").asString()).isEqualTo("06-0000-0003");
-        assertThat(header(resynced, CdcPublisher.REPLAY_ID)).isNull();
+        assertThat(header(resynced, ChangeHeaders.REPLAY_ID)).isNull();
         assertThat(second.getBean(MeterRegistry.class).counter("portal.cdc.stale.replay", "channel", ACCOUNTS, "policy", "RESYNC").count())
                 .isEqualTo(1.0);
 
@@ -126,14 +128,14 @@ class CdcRecoveryIT {
         long order = f.emit("{\"entityName\":\"Order\",\"changeType\":\"UPDATE\",\"recordIds\":[\"801Sb0000000001IAA\"]}").getFirst();
         await().atMost(WAIT).until(() -> f.checkpoint("/data/OrderChangeEvent").orElse(0) == order);
         assertThat(f.checkpoint(ACCOUNTS)).hasValue(stored);
-        assertThat(f.drain()).noneMatch(r -> r.topic().equals("salesforce.cdc.account") && !header(r, CdcPublisher.REPLAY_ID).equals(Long.toString(stored)));
+        assertThat(f.drain()).noneMatch(r -> r.topic().equals("salesforce.cdc.account") && !header(r, ChangeHeaders.REPLAY_ID).equals(Long.toString(stored)));
         // the stream keeps running for the other channels, so readiness stays up
         assertThat(get(second, "/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertThat(get(second, "/actuator/health").statusCode()).isEqualTo(503);
     }
 
     private static Optional<ConsumerRecord<String, byte[]>> recordOf(BridgeFixture f, String key, String changeType) {
-        return f.records().stream().filter(r -> key.equals(r.key()) && changeType.equals(header(r, CdcPublisher.CHANGE_TYPE))).findFirst();
+        return f.records().stream().filter(r -> key.equals(r.key()) && changeType.equals(header(r, ChangeHeaders.CHANGE_TYPE))).findFirst();
     }
 
     private static HttpResponse<String> get(ConfigurableApplicationContext context, String path) throws Exception {

@@ -1,4 +1,4 @@
-package dev.portal.cdcbridge.bridge;
+package dev.portal.cdcbridge;
 
 import dev.portal.platform.test.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

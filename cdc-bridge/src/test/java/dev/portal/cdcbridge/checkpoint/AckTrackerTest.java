@@ -1,7 +1,7 @@
-package dev.portal.cdcbridge.bridge;
+package dev.portal.cdcbridge.checkpoint;
 
-import dev.portal.cdcbridge.bridge.AckTracker.Checkpoint;
-import dev.portal.cdcbridge.bridge.AckTracker.Ticket;
+import dev.portal.cdcbridge.checkpoint.AckTracker.Checkpoint;
+import dev.portal.cdcbridge.checkpoint.AckTracker.Ticket;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

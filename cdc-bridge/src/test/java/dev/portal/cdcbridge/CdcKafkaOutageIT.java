@@ -1,5 +1,6 @@
-package dev.portal.cdcbridge.bridge;
+package dev.portal.cdcbridge;
 
+import dev.portal.cdcbridge.publishing.ChangeHeaders;
 import dev.portal.platform.test.TcpProxy;
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,7 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import static dev.portal.cdcbridge.bridge.BridgeFixture.header;
+import static dev.portal.cdcbridge.BridgeFixture.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -148,7 +149,7 @@ class CdcKafkaOutageIT {
         // zero gaps: each load's events are all on Kafka (replay ids are not contiguous, so count per load)
         List<ConsumerRecord<String, byte[]>> records = readAll("127.0.0.1:" + proxyPort);
         Map<Long, Long> perReplayId = records.stream()
-                .collect(Collectors.groupingBy(r -> Long.parseLong(header(r, CdcPublisher.REPLAY_ID)), Collectors.counting()));
+                .collect(Collectors.groupingBy(r -> Long.parseLong(header(r, ChangeHeaders.REPLAY_ID)), Collectors.counting()));
         assertThat(loads).allSatisfy(load -> assertThat(perReplayId.keySet().stream()
                 .filter(id -> id >= load.first() && id <= load.last()).count()).as("events of %s on Kafka", load).isEqualTo(load.count()));
         assertThat(perReplayId).hasSize(LOADS * PER_LOAD).containsKeys(loads.getFirst().first(), lastId);
@@ -156,7 +157,7 @@ class CdcKafkaOutageIT {
 
         // the checkpoint never led Kafka, during the cut included
         Map<Long, ConsumerRecord<String, byte[]>> byReplayId = records.stream().collect(Collectors.toMap(
-                r -> Long.parseLong(header(r, CdcPublisher.REPLAY_ID)), Function.identity(), (a, b) -> a.offset() <= b.offset() ? a : b));
+                r -> Long.parseLong(header(r, ChangeHeaders.REPLAY_ID)), Function.identity(), (a, b) -> a.offset() <= b.offset() ? a : b));
         List<Sample> meaningful = samples.stream().filter(s -> s.checkpoint() >= loads.getFirst().first()).toList();
         long duringCut = meaningful.stream().filter(Sample::duringCut).count();
         assertThat(meaningful).hasSizeGreaterThan(20);

@@ -1,4 +1,4 @@
-package dev.portal.cdcbridge.bridge;
+package dev.portal.cdcbridge.checkpoint;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -15,14 +15,14 @@ import java.util.Map;
  * <p>Thread-safe: events are admitted on the subscriber's thread, acknowledgements arrive on the Kafka producer's
  * thread, the checkpoint writer {@link #drain drains} from its own.
  */
-final class AckTracker {
+public final class AckTracker {
 
     /** A replay id that may be stored: every event up to it (inclusive) on its channel is on Kafka. */
-    record Checkpoint(long replayId, Instant committedAt) {
+    public record Checkpoint(long replayId, Instant committedAt) {
     }
 
     /** One admitted event, waiting for the acknowledgement of its {@code pending} records. */
-    static final class Ticket {
+    public static final class Ticket {
         private final String channel;
         private final long replayId;
         private final Instant committedAt;
@@ -55,7 +55,7 @@ final class AckTracker {
      * acknowledged, and sending it twice would only add duplicates. If such an event's first send fails, the
      * bridge restarts from the checkpoint and it comes again.
      */
-    synchronized Ticket admit(String channel, long replayId, Instant committedAt, int records) {
+    public synchronized Ticket admit(String channel, long replayId, Instant committedAt, int records) {
         Long highest = highestAdmitted.get(channel);
         if (highest != null && replayId <= highest) {
             return null;
@@ -75,7 +75,7 @@ final class AckTracker {
      *
      * @return true when this was the event's last unacknowledged record
      */
-    synchronized boolean acknowledged(Ticket ticket) {
+    public synchronized boolean acknowledged(Ticket ticket) {
         if (ticket.pending == 0) {
             return false;
         }
@@ -100,14 +100,14 @@ final class AckTracker {
     }
 
     /** The checkpoints that moved since the last drain, per channel; each only ever moves forward. */
-    synchronized Map<String, Checkpoint> drain() {
+    public synchronized Map<String, Checkpoint> drain() {
         Map<String, Checkpoint> moved = Map.copyOf(ready);
         ready.clear();
         return moved;
     }
 
     /** Events admitted and not yet acknowledged (with every predecessor), over all channels. */
-    synchronized int inFlight() {
+    public synchronized int inFlight() {
         return events;
     }
 }

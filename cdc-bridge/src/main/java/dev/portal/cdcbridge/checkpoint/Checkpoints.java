@@ -1,4 +1,4 @@
-package dev.portal.cdcbridge.bridge;
+package dev.portal.cdcbridge.checkpoint;
 
 import dev.portal.clients.salesforce.streaming.ReplayIdStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /** The {@code cdc_checkpoint} table: per channel the replay id of the last event Kafka acknowledged, and its commit time. */
-class Checkpoints implements ReplayIdStore {
+public class Checkpoints implements ReplayIdStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Checkpoints(JdbcClient jdbc, Clock clock) {
+    public Checkpoints(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -32,7 +32,7 @@ class Checkpoints implements ReplayIdStore {
     }
 
     /** Stores the replay id (and the event's commit time, when known) after Kafka acknowledged every record of it. */
-    void save(String channel, long replayId, Instant committedAt) {
+    public void save(String channel, long replayId, Instant committedAt) {
         jdbc.sql("""
                         insert into cdc_checkpoint (channel, replay_id, committed_at, updated_at) values (?, ?, ?, ?)
                         on conflict (channel) do update set replay_id = excluded.replay_id,
@@ -42,7 +42,7 @@ class Checkpoints implements ReplayIdStore {
     }
 
     /** The commit time of the last acknowledged event of the channel: where a resync starts. */
-    Optional<Instant> watermark(String channel) {
+    public Optional<Instant> watermark(String channel) {
         return jdbc.sql("select committed_at from cdc_checkpoint where channel = ? and committed_at is not null").param(channel)
                 .query(Timestamp.class).optional().map(Timestamp::toInstant);
     }

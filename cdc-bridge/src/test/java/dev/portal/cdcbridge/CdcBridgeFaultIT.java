@@ -1,5 +1,6 @@
-package dev.portal.cdcbridge.bridge;
+package dev.portal.cdcbridge;
 
+import dev.portal.cdcbridge.publishing.ChangeHeaders;
 import dev.portal.platform.events.EventEnvelope;
 import dev.portal.platform.inbox.Inbox;
 import dev.portal.platform.test.TcpProxy;
@@ -36,7 +37,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import static dev.portal.cdcbridge.bridge.BridgeFixture.header;
+import static dev.portal.cdcbridge.BridgeFixture.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -136,7 +137,7 @@ class CdcBridgeFaultIT {
         // zero gaps: each load's events are all on Kafka (replay ids are not contiguous, so count per load)
         List<ConsumerRecord<String, byte[]>> records = f.drain().stream().filter(r -> r.topic().equals(TOPIC)).toList();
         Map<Long, Long> perReplayId = records.stream()
-                .collect(Collectors.groupingBy(r -> Long.parseLong(header(r, CdcPublisher.REPLAY_ID)), Collectors.counting()));
+                .collect(Collectors.groupingBy(r -> Long.parseLong(header(r, ChangeHeaders.REPLAY_ID)), Collectors.counting()));
         assertThat(loads).hasSize(LOADS).allSatisfy(load -> assertThat(perReplayId.keySet().stream()
                 .filter(id -> id >= load.first() && id <= load.last()).count()).as("events of %s on Kafka", load).isEqualTo(load.count()));
         assertThat(perReplayId).hasSize(LOADS * PER_LOAD);
@@ -147,7 +148,7 @@ class CdcBridgeFaultIT {
         List<Long> applied = new ArrayList<>();
         AtomicInteger duplicates = new AtomicInteger();
         for (ConsumerRecord<String, byte[]> record : records) {
-            long replayId = Long.parseLong(header(record, CdcPublisher.REPLAY_ID));
+            long replayId = Long.parseLong(header(record, ChangeHeaders.REPLAY_ID));
             if (!inbox.receive("cdc-fault-test", EventEnvelope.from(record), () -> { applied.add(replayId); })) {
                 duplicates.incrementAndGet();
             }
@@ -157,7 +158,7 @@ class CdcBridgeFaultIT {
 
         // the checkpoint never led Kafka
         Map<Long, ConsumerRecord<String, byte[]>> byReplayId = records.stream().collect(Collectors.toMap(
-                r -> Long.parseLong(header(r, CdcPublisher.REPLAY_ID)), Function.identity(), (a, b) -> a.offset() <= b.offset() ? a : b));
+                r -> Long.parseLong(header(r, ChangeHeaders.REPLAY_ID)), Function.identity(), (a, b) -> a.offset() <= b.offset() ? a : b));
         List<Sample> meaningful = samples.stream().filter(s -> s.checkpoint() >= loads.getFirst().first()).toList();
         assertThat(meaningful).hasSizeGreaterThan(20).allSatisfy(sample -> {
             ConsumerRecord<String, byte[]> record = byReplayId.get(sample.checkpoint());

@@ -1,4 +1,4 @@
-package dev.portal.cdcbridge.bridge;
+package dev.portal.cdcbridge.publishing;
 
 import dev.portal.clients.salesforce.streaming.ChangeEvent;
 import dev.portal.platform.events.EventEnvelope;
@@ -10,7 +10,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,25 +24,7 @@ import java.util.concurrent.TimeoutException;
  * Writes change records to Kafka as CloudEvents (binary mode, see {@link EventEnvelope}) with the Salesforce header
  * fields as extension attributes, and waits until Kafka acknowledged all of them.
  */
-class CdcPublisher {
-
-    static final String REPLAY_ID = "ce_replayid";
-    static final String CHANGE_TYPE = "ce_changetype";
-    static final String TRANSACTION_KEY = "ce_transactionkey";
-    static final String SEQUENCE_NUMBER = "ce_sequencenumber";
-    static final String CHANGE_ORIGIN = "ce_changeorigin";
-    static final String PORTAL_ORIGIN = "ce_portalorigin";
-    static final String CHANNEL = "ce_sfchannel";
-
-    /** The event data: one record's change (or, for gaps and resyncs, its state as read again). */
-    record CdcChange(String entityName, String recordId, String changeType, String changeOrigin, String transactionKey,
-                     int sequenceNumber, Instant commitTimestamp, long commitNumber, String commitUser,
-                     List<String> changedFields, Map<String, Object> fields, boolean reread) {
-    }
-
-    /** One record to publish; {@code replayId} is null for records of a resync that no event announced. */
-    record Outgoing(Topic topic, String channel, Long replayId, CdcChange change) {
-    }
+public class CdcPublisher {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final JsonMapper json;
@@ -51,7 +32,7 @@ class CdcPublisher {
     private final List<String> portalClients;
     private final Duration sendTimeout;
 
-    CdcPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, URI source, List<String> portalClients, Duration sendTimeout) {
+    public CdcPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, URI source, List<String> portalClients, Duration sendTimeout) {
         this.kafka = kafka;
         this.json = json;
         this.source = source;
@@ -60,7 +41,7 @@ class CdcPublisher {
     }
 
     /** One record per id listed in the event (fan-out), key = record id. */
-    List<Outgoing> fanOut(Topic topic, ChangeEvent event) {
+    public List<Outgoing> fanOut(Topic topic, ChangeEvent event) {
         List<Outgoing> records = new ArrayList<>();
         for (String recordId : event.recordIds()) {
             records.add(new Outgoing(topic, event.channel(), event.replayId(), new CdcChange(event.entityName(), recordId,
@@ -71,16 +52,16 @@ class CdcPublisher {
     }
 
     /** Sends one record; the future completes when Kafka acknowledged it (or refused it). */
-    CompletableFuture<?> send(Outgoing record) {
+    public CompletableFuture<?> send(Outgoing record) {
         return kafka.send(toRecord(record));
     }
 
-    Duration sendTimeout() {
+    public Duration sendTimeout() {
         return sendTimeout;
     }
 
     /** Sends the records in order and returns once Kafka acknowledged every one. */
-    void sendAll(List<Outgoing> records) {
+    public void sendAll(List<Outgoing> records) {
         List<CompletableFuture<?>> acks = new ArrayList<>(records.size());
         for (Outgoing record : records) {
             acks.add(kafka.send(toRecord(record)));
@@ -97,7 +78,7 @@ class CdcPublisher {
         }
     }
 
-    ProducerRecord<String, byte[]> toRecord(Outgoing outgoing) {
+    public ProducerRecord<String, byte[]> toRecord(Outgoing outgoing) {
         CdcChange change = outgoing.change();
         String identity = outgoing.channel() + ":" + (outgoing.replayId() == null ? "resync:" + change.commitTimestamp() : outgoing.replayId())
                 + ":" + change.recordId();
@@ -106,19 +87,19 @@ class CdcPublisher {
                 change.commitTimestamp().atOffset(ZoneOffset.UTC), EventEnvelope.JSON, json.writeValueAsBytes(change), Map.of());
         ProducerRecord<String, byte[]> record = envelope.toProducerRecord(outgoing.topic().name());
         if (outgoing.replayId() != null) {
-            header(record, REPLAY_ID, Long.toString(outgoing.replayId()));
+            header(record, ChangeHeaders.REPLAY_ID, Long.toString(outgoing.replayId()));
         }
-        header(record, CHANGE_TYPE, change.changeType());
-        header(record, TRANSACTION_KEY, change.transactionKey());
-        header(record, SEQUENCE_NUMBER, Integer.toString(change.sequenceNumber()));
-        header(record, CHANGE_ORIGIN, change.changeOrigin());
-        header(record, PORTAL_ORIGIN, Boolean.toString(portalOrigin(change.changeOrigin())));
-        header(record, CHANNEL, outgoing.channel());
+        header(record, ChangeHeaders.CHANGE_TYPE, change.changeType());
+        header(record, ChangeHeaders.TRANSACTION_KEY, change.transactionKey());
+        header(record, ChangeHeaders.SEQUENCE_NUMBER, Integer.toString(change.sequenceNumber()));
+        header(record, ChangeHeaders.CHANGE_ORIGIN, change.changeOrigin());
+        header(record, ChangeHeaders.PORTAL_ORIGIN, Boolean.toString(portalOrigin(change.changeOrigin())));
+        header(record, ChangeHeaders.CHANNEL, outgoing.channel());
         return record;
     }
 
     /** {@code com/salesforce/api/rest/62.0;client=portal} is the portal's own write when {@code portal} is configured. */
-    boolean portalOrigin(String changeOrigin) {
+    public boolean portalOrigin(String changeOrigin) {
         int at = changeOrigin == null ? -1 : changeOrigin.indexOf("client=");
         if (at < 0) {
             return false;
@@ -131,16 +112,5 @@ class CdcPublisher {
 
     private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
         record.headers().add(name, (value == null ? "" : value).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Kafka did not acknowledge: nothing after this event may be checkpointed. */
-    static final class KafkaSendFailedException extends RuntimeException {
-        KafkaSendFailedException(String message) {
-            super(message);
-        }
-
-        KafkaSendFailedException(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 }

@@ -1,7 +1,11 @@
-package dev.portal.cdcbridge.bridge;
+package dev.portal.cdcbridge.leadership;
 
+import dev.portal.cdcbridge.forwarding.ForwardingSessions;
+import dev.portal.cdcbridge.status.BridgeStatus;
+import dev.portal.cdcbridge.status.BridgeStatus.Role;
 import dev.portal.clients.salesforce.SalesforceAuth;
 import dev.portal.clients.salesforce.streaming.ChangeEventSubscriber;
+import dev.portal.clients.salesforce.streaming.ReplayIdStore;
 import dev.portal.clients.salesforce.streaming.SalesforceStreamingProperties;
 import dev.portal.clients.salesforce.streaming.StreamingHealth;
 import dev.portal.platform.service.DatabaseMigrations;
@@ -14,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -23,44 +28,51 @@ import java.util.function.Supplier;
  * when the lock goes (the holder died or its session dropped). The same loop is the watchdog: it restarts the
  * subscriber after a failed Kafka send and when the connect loop has been silent for longer than the stall timeout.
  */
-class CdcLeader implements SmartLifecycle {
+public class CdcLeader implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CdcLeader.class);
     /** The bridge's advisory lock key in its database: "portalcd". */
-    static final long LEADER_KEY = 0x706f7274616c6364L;
+    public static final long LEADER_KEY = 0x706f7274616c6364L;
 
-    enum Role { STARTING, STANDBY, LEADER, STOPPED }
+    /**
+     * @param channels         the channels to subscribe to
+     * @param watchdogInterval how often leadership, failed sends and the connect loop are checked
+     * @param stallTimeout     a subscriber without a successful connect or an event for this long is restarted
+     */
+    public record Settings(List<String> channels, Duration watchdogInterval, Duration stallTimeout) {
+    }
 
-    private final CdcProperties settings;
+    private final Settings settings;
     private final SalesforceStreamingProperties streaming;
     private final Supplier<SalesforceAuth> auth;
-    private final CdcBridge bridge;
-    private final Checkpoints checkpoints;
+    private final ForwardingSessions sessions;
+    private final ReplayIdStore checkpoints;
+    private final BridgeStatus status;
     private final Supplier<LeaderLock> locks;
     private final DatabaseMigrations migrations;
     private final Clock clock;
 
     private volatile boolean running;
     private volatile Thread loop;
-    private volatile Role role = Role.STARTING;
     private volatile ChangeEventSubscriber subscriber;
     private volatile Instant subscriberStartedAt;
-    private volatile long restarts;
     private Instant lastFailureRestartAt = Instant.EPOCH;
     private int failureRestarts;
     private final Semaphore wake = new Semaphore(0);
 
-    CdcLeader(CdcProperties settings, SalesforceStreamingProperties streaming, Supplier<SalesforceAuth> auth, CdcBridge bridge,
-              Checkpoints checkpoints, Supplier<LeaderLock> locks, DatabaseMigrations migrations, Clock clock) {
+    /** {@code streaming} already carries the start policy of channels without a checkpoint. */
+    public CdcLeader(Settings settings, SalesforceStreamingProperties streaming, Supplier<SalesforceAuth> auth, ForwardingSessions sessions,
+                     ReplayIdStore checkpoints, BridgeStatus status, Supplier<LeaderLock> locks, DatabaseMigrations migrations, Clock clock) {
         this.settings = settings;
-        this.streaming = streaming.withStartPolicy(settings.startPolicy());
+        this.streaming = streaming;
         this.auth = auth;
-        this.bridge = bridge;
+        this.sessions = sessions;
         this.checkpoints = checkpoints;
+        this.status = status;
         this.locks = locks;
         this.migrations = migrations;
         this.clock = clock;
-        bridge.onBroken(wake::release);
+        sessions.onBroken(wake::release);
     }
 
     @Override
@@ -82,26 +94,12 @@ class CdcLeader implements SmartLifecycle {
             }
         }
         stopSubscriber();
-        role = Role.STOPPED;
+        status.role(Role.STOPPED);
     }
 
     @Override
     public boolean isRunning() {
         return running;
-    }
-
-    Role role() {
-        return role;
-    }
-
-    /** The subscriber's state while this replica leads, else null. */
-    StreamingHealth streamingHealth() {
-        ChangeEventSubscriber current = subscriber;
-        return current == null ? null : current.health();
-    }
-
-    long restarts() {
-        return restarts;
     }
 
     private void run() {
@@ -117,9 +115,9 @@ class CdcLeader implements SmartLifecycle {
                             log.warn("cdc bridge lost leadership; unsubscribing");
                             stopSubscriber();
                         }
-                        role = Role.STANDBY;
+                        status.role(Role.STANDBY);
                     } else if (subscriber == null) {
-                        role = Role.LEADER;
+                        status.role(Role.LEADER);
                         log.info("cdc bridge is the leader; subscribing to {}", settings.channels());
                         startSubscriber();
                     } else {
@@ -136,7 +134,7 @@ class CdcLeader implements SmartLifecycle {
                     log.warn("cdc leader loop: {}", e.toString());
                     stopSubscriber();
                     lock.release();
-                    role = Role.STANDBY;
+                    status.role(Role.STANDBY);
                     try {
                         Thread.sleep(settings.watchdogInterval());
                     } catch (InterruptedException interrupted) {
@@ -151,10 +149,10 @@ class CdcLeader implements SmartLifecycle {
     }
 
     private void watchdog() {
-        String broken = bridge.broken();
+        String broken = sessions.broken();
         if (broken != null) {
             // at once after a success, then backing off (up to a minute) while records keep failing
-            if (bridge.lastForwardedAt().isAfter(lastFailureRestartAt)) {
+            if (status.lastForwardedAt().isAfter(lastFailureRestartAt)) {
                 failureRestarts = 0;
             }
             Duration pause = settings.watchdogInterval().multipliedBy(1L << Math.min(failureRestarts, 8));
@@ -185,7 +183,7 @@ class CdcLeader implements SmartLifecycle {
     }
 
     private void restart(String why) {
-        restarts++;
+        status.restarted();
         log.warn("cdc bridge restarts its subscription from the checkpoints: {}", why);
         stopSubscriber();
         startSubscriber();
@@ -194,14 +192,16 @@ class CdcLeader implements SmartLifecycle {
     private void startSubscriber() {
         subscriberStartedAt = clock.instant();
         ChangeEventSubscriber fresh = new ChangeEventSubscriber(auth.get(), streaming, settings.channels(), checkpoints,
-                bridge.newSession());
+                sessions.open(), null, clock);
         subscriber = fresh;
+        status.subscriber(fresh::health);
         fresh.start();
     }
 
     private void stopSubscriber() {
         ChangeEventSubscriber current = subscriber;
         subscriber = null;
+        status.subscriber(null);
         if (current != null) {
             current.close();
         }
