@@ -39,6 +39,14 @@ class FreebitClientAutoConfigurationTest {
     }
 
     @Test
+    void a_missing_oem_key_stops_the_start_naming_it() {
+        runner.withPropertyValues("portal.clients.freebit.base-url=http://localhost:8099/freebit/emptool/api",
+                        "portal.clients.freebit.oem-id=oem")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("portal.clients.freebit").hasMessageContaining("field 'oemKey'"));
+    }
+
+    @Test
     void short_environment_variables_become_client_properties_with_lowest_precedence() {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("env", Map.of(

@@ -41,6 +41,24 @@ class SalesforceClientAutoConfigurationTest {
     }
 
     @Test
+    void jwt_bearer_without_a_private_key_stops_the_start_naming_the_settings() {
+        runner.withPropertyValues("portal.clients.salesforce.base-url=https://login.salesforce.com",
+                        "portal.clients.salesforce.auth=jwt-bearer", "portal.clients.salesforce.client-id=consumer-key",
+                        "portal.clients.salesforce.username=integration@portal.sandbox")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("portal.clients.salesforce.private-key"));
+    }
+
+    @Test
+    void a_query_batch_size_outside_salesforces_range_stops_the_start_naming_it() {
+        runner.withPropertyValues("portal.clients.salesforce.base-url=https://login.salesforce.com",
+                        "portal.clients.salesforce.client-id=consumer-key", "portal.clients.salesforce.client-secret=secret",
+                        "portal.clients.salesforce.query-batch-size=100")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("portal.clients.salesforce").hasMessageContaining("field 'queryBatchSize'"));
+    }
+
+    @Test
     void a_missing_secret_fails_at_start() {
         runner.withPropertyValues("portal.clients.salesforce.base-url=https://login.salesforce.com",
                         "portal.clients.salesforce.client-id=consumer-key")

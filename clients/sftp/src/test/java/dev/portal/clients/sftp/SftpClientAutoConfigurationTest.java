@@ -46,6 +46,23 @@ class SftpClientAutoConfigurationTest {
     }
 
     @Test
+    void a_host_without_a_password_or_key_stops_the_start_naming_both() {
+        runner.withPropertyValues("portal.clients.sftp.host=fs.mvno.example", "portal.clients.sftp.username=mvno",
+                        "portal.clients.sftp.host-key-fingerprint=SHA256:abc")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("portal.clients.sftp.password").hasMessageContaining("portal.clients.sftp.private-key"));
+    }
+
+    @Test
+    void an_unknown_charset_stops_the_start_naming_it() {
+        runner.withPropertyValues("portal.clients.sftp.host=fs.mvno.example", "portal.clients.sftp.username=mvno",
+                        "portal.clients.sftp.password=secret", "portal.clients.sftp.host-key-fingerprint=SHA256:abc",
+                        "portal.clients.sftp.charset=Klingon-8")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("portal.clients.sftp.charset"));
+    }
+
+    @Test
     void short_environment_variables_are_read_as_client_properties() {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("test-env",

@@ -38,6 +38,13 @@ class StripeClientAutoConfigurationTest {
     }
 
     @Test
+    void a_missing_secret_key_stops_the_start_naming_it() {
+        context.withPropertyValues("portal.clients.stripe.api-base=http://localhost:8099/stripe")
+                .run(c -> assertThat(c).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("portal.clients.stripe").hasMessageContaining("field 'secretKey'"));
+    }
+
+    @Test
     void short_environment_variables_fill_the_properties() {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("env", Map.of(

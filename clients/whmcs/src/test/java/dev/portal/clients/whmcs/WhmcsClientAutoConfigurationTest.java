@@ -39,9 +39,18 @@ class WhmcsClientAutoConfigurationTest {
     }
 
     @Test
-    void missingSecretFailsTheStart() {
+    void missingSecretFailsTheStartNamingIt() {
         context.withPropertyValues("portal.clients.whmcs.base-url=http://localhost:8099/whmcs", "portal.clients.whmcs.identifier=id")
-                .run(app -> assertThat(app).hasFailed());
+                .run(app -> assertThat(app).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("portal.clients.whmcs").hasMessageContaining("field 'secret'"));
+    }
+
+    @Test
+    void zeroAttemptsFailTheStartNamingTheSetting() {
+        context.withPropertyValues("portal.clients.whmcs.base-url=http://localhost:8099/whmcs", "portal.clients.whmcs.identifier=id",
+                        "portal.clients.whmcs.secret=s", "portal.clients.whmcs.http.max-attempts=0")
+                .run(app -> assertThat(app).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("portal.clients.whmcs").hasMessageContaining("field 'http.maxAttempts'"));
     }
 
     @Test

@@ -20,6 +20,14 @@ class SalesforceStreamingAutoConfigurationTest {
     }
 
     @Test
+    void a_max_message_size_below_1kb_stops_the_start_naming_it() {
+        runner.withPropertyValues("portal.clients.salesforce.base-url=https://example.my.salesforce.com",
+                        "portal.clients.salesforce.streaming.max-message-size=512B")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("portal.clients.salesforce.streaming.max-message-size"));
+    }
+
+    @Test
     void binds_the_settings_when_a_base_url_is_set() {
         runner.withPropertyValues("portal.clients.salesforce.base-url=https://example.my.salesforce.com",
                         "portal.clients.salesforce.streaming.start-policy=all-retained",
