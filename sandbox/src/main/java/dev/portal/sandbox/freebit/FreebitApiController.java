@@ -25,12 +25,12 @@ import java.util.regex.Pattern;
 /**
  * The Freebit emptool API under {@code /freebit/emptool/api/}: every operation is a POST whose form field
  * {@code json} carries the request, answered with the envelope {@code {"resultCode":"100","status":{…},…}};
- * refusals are envelopes with another {@code resultCode} (see {@link EmptoolError}). Paths the fact sheet only
- * knows from the project's seed document are served as given there; the seed's aliases are served too.
+ * refusals are envelopes with another {@code resultCode} (see {@link FreebitError}). Paths not found in public
+ * sources are marked [unverified] and served as the portal expects them, aliases included.
  */
 @RestController
 @RequestMapping("/freebit/emptool/api")
-class EmptoolController {
+class FreebitApiController {
 
     private static final Set<String> TALK_OPTIONS = Set.of("voiceMail", "callWaiting", "worldCall", "worldWing");
     private static final Pattern EID = Pattern.compile("\\d{32}");
@@ -38,10 +38,10 @@ class EmptoolController {
     private static final DateTimeFormatter RUN_TIME_MINUTES = DateTimeFormatter.ofPattern("uuuuMMddHHmm");
 
     private final FreebitLines lines;
-    private final AuthKeys keys;
+    private final FreebitAuthKeys keys;
     private final FreebitSettings settings;
 
-    EmptoolController(FreebitLines lines, AuthKeys keys, FreebitSettings settings) {
+    FreebitApiController(FreebitLines lines, FreebitAuthKeys keys, FreebitSettings settings) {
         this.lines = lines;
         this.keys = keys;
         this.settings = settings;
@@ -50,9 +50,9 @@ class EmptoolController {
     @PostMapping({"/authOem", "/authOem/", "/authOem/getAuthKey", "/authOem/getAuthKey/"})
     ResponseEntity<Map<String, Object>> authOem(HttpServletRequest http) {
         return answer(() -> {
-            EmptoolRequest request = EmptoolRequest.of(http);
+            FreebitParams request = FreebitParams.of(http);
             if (!settings.oemId().equals(request.text("oemId")) || !settings.oemKey().equals(request.text("oemKey"))) {
-                throw new EmptoolError(EmptoolError.OEM_AUTH_FAILED, "401", "oemId or oemKey is not valid");
+                throw new FreebitError(FreebitError.OEM_AUTH_FAILED, "401", "oemId or oemKey is not valid");
             }
             Map<String, Object> body = ok();
             body.put("authKey", keys.issue());
@@ -60,24 +60,24 @@ class EmptoolController {
         });
     }
 
-    /** PA03-02; path from the seed document [unverified]. */
+    /** PA03-02; path [unverified]. */
     @PostMapping({"/mvno/getDetail", "/mvno/getDetail/"})
     ResponseEntity<Map<String, Object>> getDetail(HttpServletRequest http) {
         return authenticated(http, request -> {
             String version = request.version();
             if (version != null && !version.equals("2")) {
-                throw EmptoolError.invalid("version must be \"2\"");
+                throw FreebitError.invalid("version must be \"2\"");
             }
             JsonNode datas = request.json().get("requestDatas");
             if (datas == null || !datas.isArray() || datas.isEmpty() || !datas.get(0).isObject()) {
-                throw EmptoolError.invalid("requestDatas must list one account");
+                throw FreebitError.invalid("requestDatas must list one account");
             }
             JsonNode first = datas.get(0);
-            String kind = EmptoolRequest.text(first, "kind");
+            String kind = FreebitParams.text(first, "kind");
             if (!"MVNO".equals(kind)) {
-                throw EmptoolError.invalid("requestDatas[0].kind must be \"MVNO\"");
+                throw FreebitError.invalid("requestDatas[0].kind must be \"MVNO\"");
             }
-            String account = EmptoolRequest.account(first, "requestDatas[0].account");
+            String account = FreebitParams.account(first, "requestDatas[0].account");
             LocalDate today = lines.today();
             Map<String, Object> detail = lines.read(account, line -> detail(line, today));
             Map<String, Object> body = ok();
@@ -86,7 +86,7 @@ class EmptoolController {
         });
     }
 
-    private Map<String, Object> detail(Line line, LocalDate today) {
+    private Map<String, Object> detail(FreebitLine line, LocalDate today) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("kind", "MVNO");
         d.put("account", line.account);
@@ -107,7 +107,7 @@ class EmptoolController {
         d.put("talkOption", new LinkedHashMap<>(line.talkOptions));
         d.put("remainingQuota", quota(line.remainingKb(today, lines.clockInstant())));
         List<Map<String, Object>> orders = new ArrayList<>();
-        for (Line.Pending p : line.pending) {
+        for (FreebitLine.Pending p : line.pending) {
             Map<String, Object> order = new LinkedHashMap<>();
             order.put("orderId", p.id());
             order.put("order", p.order().wire);
@@ -147,25 +147,25 @@ class EmptoolController {
         });
     }
 
-    /** PA04-04 (path from the seed document [unverified]); immediate. */
+    /** PA04-04 (path [unverified]); immediate. */
     @PostMapping({"/master/addSpec", "/master/addSpec/"})
     ResponseEntity<Map<String, Object>> addSpec(HttpServletRequest http) {
         return authenticated(http, request -> addQuota(request, false));
     }
 
-    /** The seed's {@code eachQuota}: addSpec's fields plus an optional {@code runTime} (scheduled top-up). */
+    /** {@code eachQuota} (path [unverified]): addSpec's fields plus an optional {@code runTime} (scheduled top-up). */
     @PostMapping({"/mvno/eachQuota", "/mvno/eachQuota/"})
     ResponseEntity<Map<String, Object>> eachQuota(HttpServletRequest http) {
         return authenticated(http, request -> addQuota(request, true));
     }
 
-    private Map<String, Object> addQuota(EmptoolRequest request, boolean scheduled) {
+    private Map<String, Object> addQuota(FreebitParams request, boolean scheduled) {
         requireKind(request);
         String account = request.account();
         long quota = request.number("quota", 1, 512_000);
         String quotaCode = request.text("quotaCode");
         if (quotaCode != null && quotaCode.length() > 512) {
-            throw EmptoolError.invalid("quotaCode must be at most 512 characters");
+            throw FreebitError.invalid("quotaCode must be at most 512 characters");
         }
         LocalDate expire = request.date("expire", false);
         Instant runTime = scheduled ? runTime(request.text("runTime")) : null;
@@ -183,18 +183,18 @@ class EmptoolController {
             }
             return LocalDate.parse(value, FreebitLines.YYYYMMDD).atStartOfDay(settings.zone()).toInstant();
         } catch (DateTimeParseException e) {
-            throw EmptoolError.invalid("runTime must be YYYYMMDD or YYYYMMDDhhmm");
+            throw FreebitError.invalid("runTime must be YYYYMMDD or YYYYMMDDhhmm");
         }
     }
 
-    /** PA05-21 (path from the seed document [unverified]). */
+    /** PA05-21 (path [unverified]). */
     @PostMapping({"/mvno/changePlan", "/mvno/changePlan/"})
     ResponseEntity<Map<String, Object>> changePlan(HttpServletRequest http) {
         return authenticated(http, request -> {
             String account = request.account();
             String planCode = request.required("planCode");
             if (planCode.length() > 32) {
-                throw EmptoolError.invalid("planCode must be at most 32 characters");
+                throw FreebitError.invalid("planCode must be at most 32 characters");
             }
             String globalIp = request.flag("globalIp", "20");
             LocalDate runTime = request.date("runTime", false);
@@ -214,20 +214,20 @@ class EmptoolController {
         return authenticated(http, request -> {
             String account = request.account();
             if (!"10".equals(request.text("userConfirmed"))) {
-                throw EmptoolError.invalid("userConfirmed must be \"10\"");
+                throw FreebitError.invalid("userConfirmed must be \"10\"");
             }
             request.flag("aladinOperated", "20");
             JsonNode talkOption = request.object("talkOption");
-            Map<String, String> options = talkOption == null ? Map.of() : EmptoolRequest.fields(talkOption);
+            Map<String, String> options = talkOption == null ? Map.of() : FreebitParams.fields(talkOption);
             if (options.isEmpty()) {
-                throw EmptoolError.invalid("talkOption must name at least one option");
+                throw FreebitError.invalid("talkOption must name at least one option");
             }
             options.forEach((name, value) -> {
                 if (!TALK_OPTIONS.contains(name)) {
-                    throw EmptoolError.invalid("talkOption." + name + " is not a known option");
+                    throw FreebitError.invalid("talkOption." + name + " is not a known option");
                 }
                 if (!value.equals("10") && !value.equals("20")) {
-                    throw EmptoolError.invalid("talkOption." + name + " must be \"10\" or \"20\"");
+                    throw FreebitError.invalid("talkOption." + name + " must be \"10\" or \"20\"");
                 }
             });
             lines.changeTalkOptions(account, options);
@@ -242,19 +242,19 @@ class EmptoolController {
             String account = request.account();
             String contractLine = request.required("contractLine");
             if (!contractLine.equals("4G") && !contractLine.equals("5G")) {
-                throw EmptoolError.invalid("contractLine must be \"4G\" or \"5G\"");
+                throw FreebitError.invalid("contractLine must be \"4G\" or \"5G\"");
             }
             lines.changeContractLine(account, contractLine, request.text("productNumber"));
             return ok();
         });
     }
 
-    /** PA02-04, and the seed's {@code releasePlan} (same request). */
+    /** PA02-04, and its alias {@code releasePlan} [unverified] (same request). */
     @PostMapping({"/master/cnclAcnt", "/master/cnclAcnt/", "/mvno/releasePlan", "/mvno/releasePlan/"})
     ResponseEntity<Map<String, Object>> cancel(HttpServletRequest http) {
         return authenticated(http, request -> {
             if (http.getRequestURI().contains("/cnclAcnt") && request.text("kind") == null) {
-                throw EmptoolError.invalid("kind is required");
+                throw FreebitError.invalid("kind is required");
             }
             requireKind(request);
             String account = request.account();
@@ -263,7 +263,7 @@ class EmptoolController {
         });
     }
 
-    /** PA05-41 (reissue only), and the seed's {@code reissueEsim} (same request, {@code addKind} defaults to "R"). */
+    /** PA05-41 (reissue only), and its alias {@code reissueEsim} [unverified] (same request, {@code addKind} defaults to "R"). */
     @PostMapping({"/mvno/esim/addAcnt", "/mvno/esim/addAcnt/", "/mvno/reissueEsim", "/mvno/reissueEsim/"})
     ResponseEntity<Map<String, Object>> esim(HttpServletRequest http) {
         return authenticated(http, request -> {
@@ -273,38 +273,38 @@ class EmptoolController {
                 addKind = "R";
             }
             if (addKind == null || !Set.of("N", "M", "R").contains(addKind)) {
-                throw EmptoolError.invalid("addKind must be \"N\", \"M\" or \"R\"");
+                throw FreebitError.invalid("addKind must be \"N\", \"M\" or \"R\"");
             }
             String aladin = request.flag("aladinOperated", "20");
             if (aladin.equals("10") && !addKind.equals("N")) {
-                throw new EmptoolError(EmptoolError.UNSUPPORTED_PATTERN, "356",
+                throw new FreebitError(FreebitError.UNSUPPORTED_PATTERN, "356",
                         "400-356 unsupported pattern: aladinOperated \"10\" is only for addKind \"N\"");
             }
             if (!addKind.equals("R")) {
-                throw new EmptoolError(EmptoolError.NOT_APPLICABLE, "400",
+                throw new FreebitError(FreebitError.NOT_APPLICABLE, "400",
                         "the sandbox supports eSIM reissue (addKind \"R\") only");
             }
             String account = request.account();
             String eid = request.required("eid");
             if (!EID.matcher(eid).matches()) {
-                throw EmptoolError.invalid("eid must be 32 digits");
+                throw FreebitError.invalid("eid must be 32 digits");
             }
             JsonNode reissue = request.object("reissue");
-            String oldProductNumber = EmptoolRequest.text(reissue, "oldProductNumber");
+            String oldProductNumber = FreebitParams.text(reissue, "oldProductNumber");
             if (oldProductNumber != null && !PRODUCT_NUMBER.matcher(oldProductNumber).matches()) {
-                throw EmptoolError.invalid("reissue.oldProductNumber must be 2 capital letters and 13 digits");
+                throw FreebitError.invalid("reissue.oldProductNumber must be 2 capital letters and 13 digits");
             }
-            lines.reissueEsim(account, eid, oldProductNumber, EmptoolRequest.text(reissue, "oldEid"));
+            lines.reissueEsim(account, eid, oldProductNumber, FreebitParams.text(reissue, "oldEid"));
             return ok();
         });
     }
 
     // ---- envelope ----
 
-    private static void requireKind(EmptoolRequest request) {
+    private static void requireKind(FreebitParams request) {
         String kind = request.text("kind");
         if (kind != null && !kind.equals("MVNO")) {
-            throw EmptoolError.invalid("kind must be \"MVNO\"");
+            throw FreebitError.invalid("kind must be \"MVNO\"");
         }
     }
 
@@ -313,11 +313,11 @@ class EmptoolController {
     }
 
     private ResponseEntity<Map<String, Object>> authenticated(HttpServletRequest http,
-                                                              Function<EmptoolRequest, Map<String, Object>> operation) {
+                                                              Function<FreebitParams, Map<String, Object>> operation) {
         return answer(() -> {
-            EmptoolRequest request = EmptoolRequest.of(http);
+            FreebitParams request = FreebitParams.of(http);
             if (!keys.valid(request.text("authKey"))) {
-                throw new EmptoolError(EmptoolError.AUTH_KEY_INVALID, "401", "authKey is not valid or has expired");
+                throw new FreebitError(FreebitError.AUTH_KEY_INVALID, "401", "authKey is not valid or has expired");
             }
             return operation.apply(request);
         });
@@ -326,7 +326,7 @@ class EmptoolController {
     private ResponseEntity<Map<String, Object>> answer(Supplier<Map<String, Object>> operation) {
         try {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(operation.get());
-        } catch (EmptoolError e) {
+        } catch (FreebitError e) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("resultCode", e.resultCode());
             body.put("status", status(e.getMessage(), e.statusCode()));

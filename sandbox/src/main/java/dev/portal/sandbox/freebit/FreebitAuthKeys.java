@@ -9,21 +9,21 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The authKeys {@code authOem} has issued, each accepted until its expiry on the {@link SandboxClock}. */
+/** The authKeys {@code authOem} has issued, each accepted until its expiry on the {@link FreebitClock}. */
 @Component
-class AuthKeys {
+class FreebitAuthKeys {
 
     private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
-    private final SandboxClock clock;
+    private final FreebitClock clock;
     private final FreebitSettings settings;
 
     @Autowired
-    AuthKeys(FreebitTime time, FreebitSettings settings) {
+    FreebitAuthKeys(FreebitTime time, FreebitSettings settings) {
         this(time.clock(), settings);
     }
 
-    AuthKeys(SandboxClock clock, FreebitSettings settings) {
+    FreebitAuthKeys(FreebitClock clock, FreebitSettings settings) {
         this.clock = clock;
         this.settings = settings;
     }

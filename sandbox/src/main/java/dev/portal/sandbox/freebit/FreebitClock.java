@@ -10,16 +10,12 @@ import java.time.ZoneOffset;
  * The Freebit simulator's clock: real time plus an offset the admin API can set or advance, so tests see
  * 30-minute operations complete without waiting. {@link #reset()} puts it back to real time.
  */
-class SandboxClock extends Clock {
+class FreebitClock extends Clock {
 
     private final Clock real;
     private volatile Duration offset = Duration.ZERO;
 
-    SandboxClock() {
-        this(Clock.systemUTC());
-    }
-
-    SandboxClock(Clock real) {
+    FreebitClock(Clock real) {
         this.real = real;
     }
 

@@ -5,7 +5,7 @@ package dev.portal.sandbox.freebit;
  * and {@code status.message}. The codes are the sandbox's guesses (Freebit's list is not public); the table is in
  * {@code docs/sandbox/freebit.md}.
  */
-final class EmptoolError extends RuntimeException {
+final class FreebitError extends RuntimeException {
 
     /** oemId/oemKey not accepted. */
     static final String OEM_AUTH_FAILED = "200";
@@ -33,14 +33,14 @@ final class EmptoolError extends RuntimeException {
     private final String resultCode;
     private final String statusCode;
 
-    EmptoolError(String resultCode, String statusCode, String message) {
+    FreebitError(String resultCode, String statusCode, String message) {
         super(message, null, false, false);
         this.resultCode = resultCode;
         this.statusCode = statusCode;
     }
 
-    static EmptoolError invalid(String message) {
-        return new EmptoolError(INVALID_PARAMETER, "400", message);
+    static FreebitError invalid(String message) {
+        return new FreebitError(INVALID_PARAMETER, "400", message);
     }
 
     String resultCode() {

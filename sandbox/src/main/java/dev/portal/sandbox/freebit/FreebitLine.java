@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /** One simulated SIM line (a Freebit MVNO account). Mutable; guarded by {@link FreebitLines}. */
-final class Line {
+final class FreebitLine {
 
     /** Quota added with addSpec/eachQuota. */
     record QuotaGrant(String quotaCode, long kb, LocalDate expire, Instant addedAt) {
@@ -30,7 +30,7 @@ final class Line {
 
     /** An order accepted but not yet done: done at {@code dueAt}; while {@code locks}, the line refuses changes. */
     record Pending(String id, Order order, Instant requestedAt, Instant dueAt, boolean locks, LocalDate runDate,
-                   Map<String, String> details, Consumer<Line> apply) {
+                   Map<String, String> details, Consumer<FreebitLine> apply) {
     }
 
     /** An order that completed, for the admin view. */
@@ -56,7 +56,7 @@ final class Line {
     final List<Pending> pending = new ArrayList<>();
     final List<Done> done = new ArrayList<>();
 
-    Line(String account, boolean esim, boolean voice, LocalDate startDate, String productNumber, String planCode,
+    FreebitLine(String account, boolean esim, boolean voice, LocalDate startDate, String productNumber, String planCode,
          String contractLine, String eid, long baseRemainingKb) {
         this.account = account;
         this.esim = esim;

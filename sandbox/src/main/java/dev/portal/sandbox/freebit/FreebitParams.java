@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * One emptool request: the JSON carried in the form field {@code json} (urlencoded or multipart, as a plain field
  * or a file part) and the optional {@code version} field, with the field readers every operation shares.
  */
-final class EmptoolRequest {
+final class FreebitParams {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern MSISDN = Pattern.compile("\\d{11}");
@@ -33,12 +33,12 @@ final class EmptoolRequest {
     private final JsonNode json;
     private final String formVersion;
 
-    private EmptoolRequest(JsonNode json, String formVersion) {
+    private FreebitParams(JsonNode json, String formVersion) {
         this.json = json;
         this.formVersion = formVersion;
     }
 
-    static EmptoolRequest of(HttpServletRequest request) {
+    static FreebitParams of(HttpServletRequest request) {
         String text = request.getParameter("json");
         if (text == null) {
             MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
@@ -52,18 +52,18 @@ final class EmptoolRequest {
             }
         }
         if (text == null || text.isBlank()) {
-            throw new EmptoolError(EmptoolError.REQUEST_UNREADABLE, "400", "the request has no json field");
+            throw new FreebitError(FreebitError.REQUEST_UNREADABLE, "400", "the request has no json field");
         }
         JsonNode node;
         try {
             node = JSON.readTree(text);
         } catch (JacksonException e) {
-            throw new EmptoolError(EmptoolError.REQUEST_UNREADABLE, "400", "the json field is not valid JSON");
+            throw new FreebitError(FreebitError.REQUEST_UNREADABLE, "400", "the json field is not valid JSON");
         }
         if (node == null || !node.isObject()) {
-            throw new EmptoolError(EmptoolError.REQUEST_UNREADABLE, "400", "the json field is not a JSON object");
+            throw new FreebitError(FreebitError.REQUEST_UNREADABLE, "400", "the json field is not a JSON object");
         }
-        return new EmptoolRequest(node, request.getParameter("version"));
+        return new FreebitParams(node, request.getParameter("version"));
     }
 
     JsonNode json() {
@@ -86,7 +86,7 @@ final class EmptoolRequest {
             return null;
         }
         if (!value.isValueNode()) {
-            throw EmptoolError.invalid(field + " must be a value");
+            throw FreebitError.invalid(field + " must be a value");
         }
         String text = value.asString();
         return text.isEmpty() ? null : text;
@@ -99,7 +99,7 @@ final class EmptoolRequest {
     static String required(JsonNode node, String field, String label) {
         String value = text(node, field);
         if (value == null) {
-            throw EmptoolError.invalid(label + " is required");
+            throw FreebitError.invalid(label + " is required");
         }
         return value;
     }
@@ -112,7 +112,7 @@ final class EmptoolRequest {
     static String account(JsonNode node, String label) {
         String account = required(node, "account", label);
         if (!MSISDN.matcher(account).matches()) {
-            throw EmptoolError.invalid(label + " must be 11 digits without hyphens");
+            throw FreebitError.invalid(label + " must be 11 digits without hyphens");
         }
         return account;
     }
@@ -124,7 +124,7 @@ final class EmptoolRequest {
             return otherwise;
         }
         if (!value.equals("10") && !value.equals("20")) {
-            throw EmptoolError.invalid(field + " must be \"10\" or \"20\"");
+            throw FreebitError.invalid(field + " must be \"10\" or \"20\"");
         }
         return value;
     }
@@ -142,18 +142,18 @@ final class EmptoolRequest {
                 // next format
             }
         }
-        throw EmptoolError.invalid(field + " must be a date as YYYYMMDD");
+        throw FreebitError.invalid(field + " must be a date as YYYYMMDD");
     }
 
     /** A positive whole number within {@code min..max}. */
     long number(String field, long min, long max) {
         String value = required(field);
         if (!DIGITS.matcher(value).matches() || value.length() > 9) {
-            throw EmptoolError.invalid(field + " must be a whole number");
+            throw FreebitError.invalid(field + " must be a whole number");
         }
         long number = Long.parseLong(value);
         if (number < min || number > max) {
-            throw EmptoolError.invalid(field + " must be " + min + ".." + max);
+            throw FreebitError.invalid(field + " must be " + min + ".." + max);
         }
         return number;
     }
@@ -164,7 +164,7 @@ final class EmptoolRequest {
             return null;
         }
         if (!value.isObject()) {
-            throw EmptoolError.invalid(field + " must be an object");
+            throw FreebitError.invalid(field + " must be an object");
         }
         return value;
     }

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * One record change as Change Data Capture reports it (the {@code ChangeEventHeader} fields plus the payload
- * fields). The REST simulator and the admin API publish a {@link RecordsChanged} per transaction; the streaming
+ * fields). The REST simulator and the admin API publish a {@link SalesforceRecordsChanged} per transaction; the streaming
  * simulator turns each change into a change event on its channels.
  *
  * @param entityName    object API name, e.g. {@code Order}
@@ -16,10 +16,10 @@ import java.util.Map;
  * @param changeOrigin  {@code com/salesforce/api/rest/62.0;client=<id>} for API changes, empty for admin changes
  * @param commitUser    the user id that made the change
  */
-public record RecordChange(String entityName, String changeType, List<String> recordIds, List<String> changedFields,
+public record SalesforceRecordChange(String entityName, String changeType, List<String> recordIds, List<String> changedFields,
                            Map<String, Object> fields, String changeOrigin, String commitUser) {
 
-    public RecordChange {
+    public SalesforceRecordChange {
         recordIds = List.copyOf(recordIds);
         changedFields = List.copyOf(changedFields);
         fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));

@@ -7,9 +7,9 @@ import java.util.List;
  * the records were stored. Every event of one transaction shares a transaction key; sequence numbers follow
  * the list order starting at 1.
  */
-public record RecordsChanged(String transactionKey, List<RecordChange> changes) {
+public record SalesforceRecordsChanged(String transactionKey, List<SalesforceRecordChange> changes) {
 
-    public RecordsChanged {
+    public SalesforceRecordsChanged {
         changes = List.copyOf(changes);
         if (changes.isEmpty()) {
             throw new IllegalArgumentException("a transaction changes at least one record");

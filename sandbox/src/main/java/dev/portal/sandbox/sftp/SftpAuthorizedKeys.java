@@ -17,12 +17,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code sandbox.sftp.authorized-keys} at start and reset, plus keys added through the admin API.
  */
 @Component
-class AuthorizedKeys implements SeededState {
+class SftpAuthorizedKeys implements SeededState {
 
     private final SftpSettings settings;
     private final List<PublicKey> keys = new CopyOnWriteArrayList<>();
 
-    AuthorizedKeys(SftpSettings settings) {
+    SftpAuthorizedKeys(SftpSettings settings) {
         this.settings = settings;
         reset();
     }

@@ -5,8 +5,6 @@ import dev.portal.sandbox.SandboxSystems;
 import dev.portal.sandbox.SeededState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -34,10 +32,10 @@ import java.util.stream.Stream;
  * its trigger file. Lives in a temporary directory; {@link #reset()} writes the seed again.
  */
 @Component
-class CdrDrop implements SeededState, DisposableBean {
+class SftpCdrDrop implements SeededState, DisposableBean {
 
     static final ZoneId JST = ZoneId.of("Asia/Tokyo");
-    private static final Logger log = LoggerFactory.getLogger(CdrDrop.class);
+    private static final Logger log = LoggerFactory.getLogger(SftpCdrDrop.class);
 
     enum Kind { CALL, SMS }
 
@@ -54,12 +52,7 @@ class CdrDrop implements SeededState, DisposableBean {
     /** Usage per day and line: calls and SMS counts, what the latest file of the day contains. */
     private final Map<LocalDate, Map<String, int[]>> usage = new TreeMap<>();
 
-    @Autowired
-    CdrDrop(SftpSettings settings, ObjectProvider<Clock> clock) {
-        this(settings, clock.getIfAvailable(Clock::systemUTC));
-    }
-
-    CdrDrop(SftpSettings settings, Clock clock) {
+    SftpCdrDrop(SftpSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.charset = Charset.forName(settings.charset());
@@ -96,7 +89,7 @@ class CdrDrop implements SeededState, DisposableBean {
         for (int back = settings.seedDays(); back >= 1; back--) {
             LocalDate day = today.minusDays(back);
             Map<String, int[]> lines = new HashMap<>();
-            SimLine.SEEDED.forEach(line -> lines.put(line.msisdn(),
+            SftpSimLine.SEEDED.forEach(line -> lines.put(line.msisdn(),
                     new int[] {line.seededCalls(day.toEpochDay()), line.seededSms(day.toEpochDay())}));
             usage.put(day, lines);
             writeDay(day, true);
@@ -109,14 +102,14 @@ class CdrDrop implements SeededState, DisposableBean {
      * day's files again: {@code seq} 01 for a new day, one higher than the last for a corrected day.
      */
     synchronized List<CdrFile> addUsageDay(LocalDate date, String msisdn, int calls, int sms) {
-        List<SimLine> lines = msisdn == null ? SimLine.SEEDED : List.of(SimLine.of(msisdn).orElseThrow(() ->
+        List<SftpSimLine> lines = msisdn == null ? SftpSimLine.SEEDED : List.of(SftpSimLine.of(msisdn).orElseThrow(() ->
                 ProblemException.badRequest("unknown-account", "no seeded SIM line " + msisdn + "; known: "
-                        + SimLine.SEEDED.stream().map(SimLine::msisdn).toList())));
-        if (calls < 0 || sms < 0 || calls > CdrRecords.MAX_PER_DAY || sms > CdrRecords.MAX_PER_DAY) {
-            throw ProblemException.badRequest("invalid-usage", "calls and sms must be 0.." + CdrRecords.MAX_PER_DAY);
+                        + SftpSimLine.SEEDED.stream().map(SftpSimLine::msisdn).toList())));
+        if (calls < 0 || sms < 0 || calls > SftpCdrRecords.MAX_PER_DAY || sms > SftpCdrRecords.MAX_PER_DAY) {
+            throw ProblemException.badRequest("invalid-usage", "calls and sms must be 0.." + SftpCdrRecords.MAX_PER_DAY);
         }
         Map<String, int[]> day = usage.computeIfAbsent(date, d -> new HashMap<>());
-        for (SimLine line : lines) {
+        for (SftpSimLine line : lines) {
             day.put(line.msisdn(), new int[] {line.voice() ? calls : 0, sms});
         }
         List<CdrFile> files = writeDay(date, true);
@@ -128,7 +121,7 @@ class CdrDrop implements SeededState, DisposableBean {
     synchronized CdrFile publishIncomplete(LocalDate date, Kind kind) {
         usage.computeIfAbsent(date, d -> {
             Map<String, int[]> lines = new HashMap<>();
-            SimLine.SEEDED.forEach(line -> lines.put(line.msisdn(), new int[] {line.seededCalls(d.toEpochDay()), line.seededSms(d.toEpochDay())}));
+            SftpSimLine.SEEDED.forEach(line -> lines.put(line.msisdn(), new int[] {line.seededCalls(d.toEpochDay()), line.seededSms(d.toEpochDay())}));
             return lines;
         });
         CdrFile file = write(date, kind, false);
@@ -157,17 +150,17 @@ class CdrDrop implements SeededState, DisposableBean {
 
     private CdrFile write(LocalDate date, Kind kind, boolean complete) {
         int seq = nextSeq(date, kind);
-        String name = "%s_%s_%s_%02d.csv".formatted(kind, settings.oemId(), CdrRecords.DAY.format(date), seq);
+        String name = "%s_%s_%s_%02d.csv".formatted(kind, settings.oemId(), SftpCdrRecords.DAY.format(date), seq);
         List<String> columns = kind == Kind.CALL ? settings.callColumns() : settings.smsColumns();
         StringBuilder csv = new StringBuilder();
         csv.append(quoted(columns)).append("\r\n");
         int count = 0;
         BigDecimal sum = BigDecimal.ZERO.setScale(2);
-        for (SimLine line : SimLine.SEEDED) {
+        for (SftpSimLine line : SftpSimLine.SEEDED) {
             int[] counts = usage.getOrDefault(date, Map.of()).getOrDefault(line.msisdn(), new int[] {0, 0});
             int n = kind == Kind.CALL ? counts[0] : counts[1];
             for (int i = 0; i < n; i++) {
-                CdrRecords.Row row = kind == Kind.CALL ? CdrRecords.call(line, date, i) : CdrRecords.sms(line, date, i);
+                SftpCdrRecords.Row row = kind == Kind.CALL ? SftpCdrRecords.call(line, date, i) : SftpCdrRecords.sms(line, date, i);
                 csv.append(quoted(columns.stream().map(row.values()::get).toList())).append("\r\n");
                 count++;
                 sum = sum.add(row.charge());
@@ -192,7 +185,7 @@ class CdrDrop implements SeededState, DisposableBean {
     }
 
     private int nextSeq(LocalDate date, Kind kind) {
-        String prefix = kind + "_" + settings.oemId() + "_" + CdrRecords.DAY.format(date) + "_";
+        String prefix = kind + "_" + settings.oemId() + "_" + SftpCdrRecords.DAY.format(date) + "_";
         return files().stream()
                 .filter(f -> f.name().startsWith(prefix))
                 .mapToInt(CdrFile::seq).max().orElse(0) + 1;
@@ -204,7 +197,7 @@ class CdrDrop implements SeededState, DisposableBean {
             int lines = (int) Files.readAllLines(file, charset).stream()
                     .filter(l -> !l.isEmpty() && !l.startsWith("#")).count();
             return new CdrFile(settings.directory().replaceAll("/+$", "") + "/" + name, name, Kind.valueOf(m.group(1)),
-                    LocalDate.parse(m.group(2), CdrRecords.DAY), Integer.parseInt(m.group(3)), Files.size(file),
+                    LocalDate.parse(m.group(2), SftpCdrRecords.DAY), Integer.parseInt(m.group(3)), Files.size(file),
                     Files.exists(file.resolveSibling(name + settings.triggerSuffix())), Math.max(lines - 1, 0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -13,7 +13,7 @@ import java.util.Random;
  * Deterministic call and SMS records: the same line, date and index always give the same record (same
  * {@code record_id}, same content), so a corrected file repeats the records it already had.
  */
-final class CdrRecords {
+final class SftpCdrRecords {
 
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss");
     static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
@@ -24,10 +24,10 @@ final class CdrRecords {
     record Row(Map<String, String> values, BigDecimal charge) {
     }
 
-    private CdrRecords() {
+    private SftpCdrRecords() {
     }
 
-    static Row call(SimLine line, LocalDate date, int index) {
+    static Row call(SftpSimLine line, LocalDate date, int index) {
         Random random = new Random(seed("CALL", line, date, index));
         LocalDateTime start = date.atTime(6, 0).plusSeconds(index * 900L + random.nextInt(600));
         int duration = 5 + random.nextInt(596);
@@ -87,7 +87,7 @@ final class CdrRecords {
         return new Row(values, charge);
     }
 
-    static Row sms(SimLine line, LocalDate date, int index) {
+    static Row sms(SftpSimLine line, LocalDate date, int index) {
         Random random = new Random(seed("SMS", line, date, index));
         LocalDateTime sent = date.atTime(6, 5).plusSeconds(index * 900L + random.nextInt(600));
         boolean outgoing = random.nextInt(3) != 0;
@@ -114,11 +114,11 @@ final class CdrRecords {
         return charge.signum() > 0 ? "課税" : "不課税";
     }
 
-    private static String id(String prefix, SimLine line, LocalDate date, int index) {
+    private static String id(String prefix, SftpSimLine line, LocalDate date, int index) {
         return "%s-%s-%s-%04d".formatted(prefix, DAY.format(date), line.msisdn(), index + 1);
     }
 
-    private static long seed(String kind, SimLine line, LocalDate date, int index) {
+    private static long seed(String kind, SftpSimLine line, LocalDate date, int index) {
         return (kind + "|" + line.msisdn() + "|" + date + "|" + index).hashCode() * 31L + index;
     }
 

@@ -45,25 +45,25 @@ import java.util.Set;
 
 /**
  * The MVNO's SFTP drop ({@code fs.mvno.net} in production): password login, read-only access to the CDR tree of
- * {@link CdrDrop}, a host key generated once and kept in a file so clients can pin it. Injected {@code sftp}
+ * {@link SftpCdrDrop}, a host key generated once and kept in a file so clients can pin it. Injected {@code sftp}
  * faults act on every SFTP request (including the subsystem's INIT): latency, a dropped session, a hang, or an
  * SFTP failure status.
  */
 @Component
 @EnableConfigurationProperties(SftpSettings.class)
-class SftpDropServer implements SmartLifecycle {
+class SftpServer implements SmartLifecycle {
 
     static final String BOUND_PORT = "sandbox.sftp.bound-port";
-    private static final Logger log = LoggerFactory.getLogger(SftpDropServer.class);
+    private static final Logger log = LoggerFactory.getLogger(SftpServer.class);
 
     private final SftpSettings settings;
-    private final CdrDrop drop;
+    private final SftpCdrDrop drop;
     private final Faults faults;
     private final ConfigurableEnvironment environment;
-    private final AuthorizedKeys authorizedKeys;
+    private final SftpAuthorizedKeys authorizedKeys;
     private volatile SshServer server;
 
-    SftpDropServer(SftpSettings settings, CdrDrop drop, AuthorizedKeys authorizedKeys, Faults faults,
+    SftpServer(SftpSettings settings, SftpCdrDrop drop, SftpAuthorizedKeys authorizedKeys, Faults faults,
                    ConfigurableEnvironment environment) {
         this.settings = settings;
         this.drop = drop;

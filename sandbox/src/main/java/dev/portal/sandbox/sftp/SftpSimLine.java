@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** A seeded SIM line of {@code docs/sandbox.md}, and the usage it makes on a seeded day. */
-record SimLine(String msisdn, String productNumber, String planCode, boolean voice) {
+record SftpSimLine(String msisdn, String productNumber, String planCode, boolean voice) {
 
-    static final List<SimLine> SEEDED = List.of(
-            new SimLine("09012345678", "AX0000000000001", "VOICE_10GB", true),
-            new SimLine("08011112222", "AX0000000000002", "DATA_3GB", false),
-            new SimLine("07033334444", "DN0000000000003", "VOICE_20GB", true));
+    static final List<SftpSimLine> SEEDED = List.of(
+            new SftpSimLine("09012345678", "AX0000000000001", "VOICE_10GB", true),
+            new SftpSimLine("08011112222", "AX0000000000002", "DATA_3GB", false),
+            new SftpSimLine("07033334444", "DN0000000000003", "VOICE_20GB", true));
 
-    static Optional<SimLine> of(String msisdn) {
+    static Optional<SftpSimLine> of(String msisdn) {
         return SEEDED.stream().filter(line -> line.msisdn.equals(msisdn)).findFirst();
     }
 

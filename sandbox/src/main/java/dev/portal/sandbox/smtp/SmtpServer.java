@@ -37,10 +37,10 @@ import java.util.Map;
  */
 @Component
 @EnableConfigurationProperties(SmtpSettings.class)
-class SmtpSink implements SmartLifecycle, SeededState {
+class SmtpServer implements SmartLifecycle, SeededState {
 
     static final String BOUND_PORT = "sandbox.smtp.bound-port";
-    private static final Logger log = LoggerFactory.getLogger(SmtpSink.class);
+    private static final Logger log = LoggerFactory.getLogger(SmtpServer.class);
 
     /** A received message as the admin API shows it. */
     record Message(String from, List<String> to, List<String> cc, String subject, Instant sentDate, String text,
@@ -51,7 +51,7 @@ class SmtpSink implements SmartLifecycle, SeededState {
     private final ConfigurableEnvironment environment;
     private volatile GreenMail mail;
 
-    SmtpSink(SmtpSettings settings, ConfigurableEnvironment environment) {
+    SmtpServer(SmtpSettings settings, ConfigurableEnvironment environment) {
         this.settings = settings;
         this.environment = environment;
     }

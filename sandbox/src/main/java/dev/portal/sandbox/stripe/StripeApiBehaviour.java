@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * (raised before executing, so not saved).
  */
 @Component
-class ApiBehaviour {
+class StripeApiBehaviour {
 
     /** @param delayMs pause inside each write; @param errorStatus answer writes with this 5xx; @param remaining for the next N writes */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -8,7 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code validation} marks refusals raised before the endpoint starts executing: their result is not saved
  * under an idempotency key.
  */
-final class StripeApiError extends RuntimeException {
+final class StripeError extends RuntimeException {
 
     private final int status;
     private final String type;
@@ -16,7 +16,7 @@ final class StripeApiError extends RuntimeException {
     private final String param;
     private final boolean validation;
 
-    StripeApiError(int status, String type, String code, String param, String message, boolean validation) {
+    StripeError(int status, String type, String code, String param, String message, boolean validation) {
         super(message, null, false, false);
         this.status = status;
         this.type = type;
@@ -25,45 +25,45 @@ final class StripeApiError extends RuntimeException {
         this.validation = validation;
     }
 
-    static StripeApiError missing(String param) {
-        return new StripeApiError(400, "invalid_request_error", "parameter_missing", param, "Missing required param: " + param + ".", true);
+    static StripeError missing(String param) {
+        return new StripeError(400, "invalid_request_error", "parameter_missing", param, "Missing required param: " + param + ".", true);
     }
 
-    static StripeApiError unknown(String param) {
-        return new StripeApiError(400, "invalid_request_error", "parameter_unknown", param,
+    static StripeError unknown(String param) {
+        return new StripeError(400, "invalid_request_error", "parameter_unknown", param,
                 "Received unknown parameter: " + param, true);
     }
 
-    static StripeApiError invalid(String param, String message) {
-        return new StripeApiError(400, "invalid_request_error", "parameter_invalid_string", param, message, true);
+    static StripeError invalid(String param, String message) {
+        return new StripeError(400, "invalid_request_error", "parameter_invalid_string", param, message, true);
     }
 
-    static StripeApiError invalidInteger(String param, String value) {
-        return new StripeApiError(400, "invalid_request_error", "parameter_invalid_integer", param,
+    static StripeError invalidInteger(String param, String value) {
+        return new StripeError(400, "invalid_request_error", "parameter_invalid_integer", param,
                 "Invalid integer: " + value, true);
     }
 
-    static StripeApiError noSuch(String kind, String id, String param) {
-        return new StripeApiError(404, "invalid_request_error", "resource_missing", param,
+    static StripeError noSuch(String kind, String id, String param) {
+        return new StripeError(404, "invalid_request_error", "resource_missing", param,
                 "No such " + kind + ": '" + id + "'", false);
     }
 
-    static StripeApiError refused(String param, String message) {
-        return new StripeApiError(400, "invalid_request_error", null, param, message, false);
+    static StripeError refused(String param, String message) {
+        return new StripeError(400, "invalid_request_error", null, param, message, false);
     }
 
-    static StripeApiError unrecognizedUrl(String method, String path) {
-        return new StripeApiError(404, "invalid_request_error", null, null,
+    static StripeError unrecognizedUrl(String method, String path) {
+        return new StripeError(404, "invalid_request_error", null, null,
                 "Unrecognized request URL (" + method + ": " + path + "). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.", true);
     }
 
-    static StripeApiError rateLimited() {
-        return new StripeApiError(429, "invalid_request_error", "rate_limit", null,
+    static StripeError rateLimited() {
+        return new StripeError(429, "invalid_request_error", "rate_limit", null,
                 "Too many requests hit the API too quickly. We recommend an exponential backoff of your requests.", true);
     }
 
-    static StripeApiError apiError(int status) {
-        return new StripeApiError(status, "api_error", null, null,
+    static StripeError apiError(int status) {
+        return new StripeError(status, "api_error", null, null,
                 "Sorry, something went wrong. We've already been notified of the problem.", false);
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
  * is a 409; nothing is saved when the request failed validation before executing. Keys live until reset.
  */
 @Component
-class Idempotency {
+class StripeIdempotency {
 
     /** The first request made with one key, and its result once there is one. */
     static final class Entry {
@@ -48,12 +48,12 @@ class Idempotency {
             return new Execute(entry);
         }
         if (!entry.request.equals(request) || !entry.fingerprint.equals(fingerprint)) {
-            throw new StripeApiError(400, "idempotency_error", null, null,
+            throw new StripeError(400, "idempotency_error", null, null,
                     "Keys for idempotent requests can only be used with the same parameters they were first used with. "
                             + "Try using a key other than '" + key + "' if you meant to execute a different request.", true);
         }
         if (!entry.done) {
-            throw new StripeApiError(409, "invalid_request_error", "idempotency_key_in_use", null,
+            throw new StripeError(409, "invalid_request_error", "idempotency_key_in_use", null,
                     "There is currently another in-progress request using this idempotency key (that probably means you "
                             + "submitted twice, and the other request is still going through): " + key + ". Please try again later.", true);
         }

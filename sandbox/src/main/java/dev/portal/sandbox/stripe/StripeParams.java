@@ -12,17 +12,17 @@ import java.util.TreeMap;
  * {@code {items:[{price:p}]}}, {@code metadata[k]=v} a map, {@code expand[]=a&expand[]=b} (or {@code expand[0]})
  * a list.
  */
-final class FormParams {
+final class StripeParams {
 
     private final Map<String, Object> root;
     private final String fingerprint;
 
-    private FormParams(Map<String, Object> root, String fingerprint) {
+    private StripeParams(Map<String, Object> root, String fingerprint) {
         this.root = root;
         this.fingerprint = fingerprint;
     }
 
-    static FormParams of(Map<String, String[]> raw) {
+    static StripeParams of(Map<String, String[]> raw) {
         Map<String, Object> root = new LinkedHashMap<>();
         TreeMap<String, List<String>> canonical = new TreeMap<>();
         raw.forEach((name, values) -> {
@@ -31,7 +31,7 @@ final class FormParams {
                 insert(root, segments(name), value);
             }
         });
-        return new FormParams(listify(root), canonical.toString());
+        return new StripeParams(listify(root), canonical.toString());
     }
 
     /** Everything that was sent, for comparing two requests made with one idempotency key. */
@@ -54,7 +54,7 @@ final class FormParams {
     String required(String name) {
         String value = string(name);
         if (value == null || value.isEmpty()) {
-            throw StripeApiError.missing(name);
+            throw StripeError.missing(name);
         }
         return value;
     }
@@ -67,7 +67,7 @@ final class FormParams {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw StripeApiError.invalidInteger(name, value);
+            throw StripeError.invalidInteger(name, value);
         }
     }
 
@@ -79,7 +79,7 @@ final class FormParams {
         return switch (value) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw StripeApiError.invalid(name, "Invalid boolean: " + value);
+            default -> throw StripeError.invalid(name, "Invalid boolean: " + value);
         };
     }
 
@@ -94,7 +94,7 @@ final class FormParams {
             return Map.of();
         }
         if (value != null) {
-            throw StripeApiError.invalid(name, "Invalid object");
+            throw StripeError.invalid(name, "Invalid object");
         }
         return null;
     }
@@ -109,7 +109,7 @@ final class FormParams {
             return List.of();
         }
         if (value instanceof Map<?, ?>) {
-            throw StripeApiError.invalid(name, "Invalid array");
+            throw StripeError.invalid(name, "Invalid array");
         }
         return List.of(value);
     }
@@ -117,17 +117,17 @@ final class FormParams {
     List<String> strings(String name) {
         return list(name).stream().map(v -> {
             if (!(v instanceof String s)) {
-                throw StripeApiError.invalid(name, "Invalid array of strings");
+                throw StripeError.invalid(name, "Invalid array of strings");
             }
             return s;
         }).toList();
     }
 
     /** Refuses parameters the endpoint does not know, the way Stripe does. */
-    FormParams allow(Set<String> known) {
+    StripeParams allow(Set<String> known) {
         for (String name : root.keySet()) {
             if (!known.contains(name)) {
-                throw StripeApiError.unknown(name);
+                throw StripeError.unknown(name);
             }
         }
         return this;

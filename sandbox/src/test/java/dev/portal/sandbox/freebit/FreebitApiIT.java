@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code json} holding the request JSON, urlencoded or multipart; answers in the envelope with string codes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EmptoolApiIT {
+class FreebitApiIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
@@ -101,7 +101,7 @@ class EmptoolApiIT {
     void wrong_oem_key_is_refused_without_an_authKey() throws Exception {
         JsonNode body = form("authOem/", "{\"oemId\":\"sandbox-oem\",\"oemKey\":\"nope\"}");
 
-        assertThat(body.get("resultCode").asString()).isEqualTo(EmptoolError.OEM_AUTH_FAILED);
+        assertThat(body.get("resultCode").asString()).isEqualTo(FreebitError.OEM_AUTH_FAILED);
         assertThat(body.get("status").get("statusCode").asString()).isEqualTo("401");
         assertThat(body.has("authKey")).isFalse();
     }
@@ -110,7 +110,7 @@ class EmptoolApiIT {
     void unknown_authKey_is_an_auth_error() throws Exception {
         JsonNode body = form("mvno/getTrafficInfo/", "{\"authKey\":\"not-a-key\",\"account\":\"" + HANAKO + "\"}");
 
-        assertThat(body.get("resultCode").asString()).isEqualTo(EmptoolError.AUTH_KEY_INVALID);
+        assertThat(body.get("resultCode").asString()).isEqualTo(FreebitError.AUTH_KEY_INVALID);
         assertThat(body.get("status").get("message").asString()).contains("authKey");
     }
 
@@ -120,7 +120,7 @@ class EmptoolApiIT {
 
         lines.advance(Duration.ofMinutes(61));
 
-        assertThat(traffic(HANAKO).get("resultCode").asString()).isEqualTo(EmptoolError.AUTH_KEY_INVALID);
+        assertThat(traffic(HANAKO).get("resultCode").asString()).isEqualTo(FreebitError.AUTH_KEY_INVALID);
     }
 
     @Test
@@ -128,18 +128,18 @@ class EmptoolApiIT {
         HttpResponse<String> response = post("mvno/getTrafficInfo/", "application/x-www-form-urlencoded", "account=" + HANAKO);
 
         JsonNode body = JSON.readTree(response.body());
-        assertThat(body.get("resultCode").asString()).isEqualTo(EmptoolError.REQUEST_UNREADABLE);
+        assertThat(body.get("resultCode").asString()).isEqualTo(FreebitError.REQUEST_UNREADABLE);
         assertThat(body.get("status").get("message").asString()).contains("json");
     }
 
     @Test
     void unknown_account_is_refused() throws Exception {
-        assertThat(traffic("09099999999").get("resultCode").asString()).isEqualTo(EmptoolError.ACCOUNT_NOT_FOUND);
+        assertThat(traffic("09099999999").get("resultCode").asString()).isEqualTo(FreebitError.ACCOUNT_NOT_FOUND);
     }
 
     @Test
     void account_with_hyphens_is_invalid() throws Exception {
-        assertThat(traffic("090-1234-5678").get("resultCode").asString()).isEqualTo(EmptoolError.INVALID_PARAMETER);
+        assertThat(traffic("090-1234-5678").get("resultCode").asString()).isEqualTo(FreebitError.INVALID_PARAMETER);
     }
 
     // ---- reads ----
@@ -164,7 +164,7 @@ class EmptoolApiIT {
         JsonNode body = form("mvno/getDetail/", "{\"authKey\":\"" + authKey + "\",\"version\":\"1\",\"requestDatas\":[{\"kind\":\"MVNO\",\"account\":\""
                 + HANAKO + "\"}]}");
 
-        assertThat(body.get("resultCode").asString()).isEqualTo(EmptoolError.INVALID_PARAMETER);
+        assertThat(body.get("resultCode").asString()).isEqualTo(FreebitError.INVALID_PARAMETER);
     }
 
     @Test
@@ -195,7 +195,7 @@ class EmptoolApiIT {
     void addSpec_refuses_quota_outside_1_to_512000() throws Exception {
         JsonNode body = write("master/addSpec/", "\"kind\":\"MVNO\",\"account\":\"" + HANAKO + "\",\"quota\":\"512001\"");
 
-        assertThat(body.get("resultCode").asString()).isEqualTo(EmptoolError.INVALID_PARAMETER);
+        assertThat(body.get("resultCode").asString()).isEqualTo(FreebitError.INVALID_PARAMETER);
         assertThat(body.get("status").get("message").asString()).contains("quota");
     }
 
@@ -250,7 +250,7 @@ class EmptoolApiIT {
     void talkOption_change_requires_userConfirmed_10() throws Exception {
         JsonNode body = write("mvno/talkoption/changeOrder/", "\"account\":\"" + HANAKO + "\",\"talkOption\":{\"voiceMail\":\"20\"}");
 
-        assertThat(body.get("resultCode").asString()).isEqualTo(EmptoolError.INVALID_PARAMETER);
+        assertThat(body.get("resultCode").asString()).isEqualTo(FreebitError.INVALID_PARAMETER);
         assertThat(body.get("status").get("message").asString()).contains("userConfirmed");
     }
 
@@ -258,7 +258,7 @@ class EmptoolApiIT {
     void talkOption_change_requires_a_non_empty_talkOption() throws Exception {
         JsonNode body = write("mvno/talkoption/changeOrder/", "\"account\":\"" + HANAKO + "\",\"userConfirmed\":\"10\",\"talkOption\":{}");
 
-        assertThat(body.get("resultCode").asString()).isEqualTo(EmptoolError.INVALID_PARAMETER);
+        assertThat(body.get("resultCode").asString()).isEqualTo(FreebitError.INVALID_PARAMETER);
     }
 
     @Test
@@ -268,7 +268,7 @@ class EmptoolApiIT {
         assertThat(body.get("resultCode").asString()).as("%s", body).isEqualTo("100");
         assertThat(detail(HANAKO).get("state").asString()).isEqualTo("processing");
         JsonNode refused = write("master/addSpec/", "\"account\":\"" + HANAKO + "\",\"quota\":\"100\"");
-        assertThat(refused.get("resultCode").asString()).as("locked line").isEqualTo(EmptoolError.PROCESSING);
+        assertThat(refused.get("resultCode").asString()).as("locked line").isEqualTo(FreebitError.PROCESSING);
 
         lines.advance(Duration.ofMinutes(5));
 
@@ -282,7 +282,7 @@ class EmptoolApiIT {
         JsonNode body = write("mvno/talkoption/changeOrder/", "\"account\":\"" + AIKO_DATA
                 + "\",\"userConfirmed\":\"10\",\"talkOption\":{\"voiceMail\":\"10\"}");
 
-        assertThat(body.get("resultCode").asString()).isEqualTo(EmptoolError.NOT_APPLICABLE);
+        assertThat(body.get("resultCode").asString()).isEqualTo(FreebitError.NOT_APPLICABLE);
     }
 
     @Test
@@ -291,9 +291,9 @@ class EmptoolApiIT {
         lines.advance(Duration.ofMinutes(10));
 
         JsonNode tooSoon = write("mvno/contractline/change/", "\"account\":\"" + HANAKO + "\",\"contractLine\":\"5G\"");
-        assertThat(tooSoon.get("resultCode").asString()).as("%s", tooSoon).isEqualTo(EmptoolError.INTERVAL_NOT_ELAPSED);
+        assertThat(tooSoon.get("resultCode").asString()).as("%s", tooSoon).isEqualTo(FreebitError.INTERVAL_NOT_ELAPSED);
         JsonNode planTooSoon = write("mvno/changePlan/", "\"account\":\"" + HANAKO + "\",\"planCode\":\"VOICE_20GB\"");
-        assertThat(planTooSoon.get("resultCode").asString()).isEqualTo(EmptoolError.INTERVAL_NOT_ELAPSED);
+        assertThat(planTooSoon.get("resultCode").asString()).isEqualTo(FreebitError.INTERVAL_NOT_ELAPSED);
 
         lines.advance(Duration.ofMinutes(20));
 
@@ -309,7 +309,7 @@ class EmptoolApiIT {
         lines.advance(Duration.ofMinutes(29));
         assertThat(detail(HANAKO).get("contractLine").asString()).isEqualTo("4G");
         JsonNode refused = write("master/cnclAcnt/", "\"kind\":\"MVNO\",\"account\":\"" + HANAKO + "\"");
-        assertThat(refused.get("resultCode").asString()).isEqualTo(EmptoolError.PROCESSING);
+        assertThat(refused.get("resultCode").asString()).isEqualTo(FreebitError.PROCESSING);
 
         lines.advance(Duration.ofMinutes(1));
         assertThat(detail(HANAKO).get("contractLine").asString()).isEqualTo("5G");
@@ -319,7 +319,7 @@ class EmptoolApiIT {
     void contract_line_change_to_the_current_line_is_not_applicable() throws Exception {
         JsonNode body = write("mvno/contractline/change/", "\"account\":\"" + AIKO_ESIM + "\",\"contractLine\":\"5G\"");
 
-        assertThat(body.get("resultCode").asString()).isEqualTo(EmptoolError.NOT_APPLICABLE);
+        assertThat(body.get("resultCode").asString()).isEqualTo(FreebitError.NOT_APPLICABLE);
     }
 
     // ---- cancellation ----
@@ -337,14 +337,14 @@ class EmptoolApiIT {
 
         assertThat(detail(AIKO_DATA).get("state").asString()).isEqualTo("cancelled");
         JsonNode refused = write("master/addSpec/", "\"account\":\"" + AIKO_DATA + "\",\"quota\":\"100\"");
-        assertThat(refused.get("resultCode").asString()).isEqualTo(EmptoolError.ACCOUNT_CANCELLED);
+        assertThat(refused.get("resultCode").asString()).isEqualTo(FreebitError.ACCOUNT_CANCELLED);
     }
 
     @Test
     void cnclAcnt_requires_kind_MVNO() throws Exception {
         JsonNode body = write("master/cnclAcnt/", "\"account\":\"" + AIKO_DATA + "\"");
 
-        assertThat(body.get("resultCode").asString()).isEqualTo(EmptoolError.INVALID_PARAMETER);
+        assertThat(body.get("resultCode").asString()).isEqualTo(FreebitError.INVALID_PARAMETER);
     }
 
     @Test
@@ -353,7 +353,7 @@ class EmptoolApiIT {
         assertThat(body.get("resultCode").asString()).as("%s", body).isEqualTo("100");
 
         JsonNode again = write("mvno/releasePlan/", "\"account\":\"" + AIKO_DATA + "\"");
-        assertThat(again.get("resultCode").asString()).isEqualTo(EmptoolError.PROCESSING);
+        assertThat(again.get("resultCode").asString()).isEqualTo(FreebitError.PROCESSING);
 
         lines.advance(Duration.ofMinutes(10));
         assertThat(detail(AIKO_DATA).get("state").asString()).isEqualTo("cancelled");
@@ -389,7 +389,7 @@ class EmptoolApiIT {
     void esim_reissue_of_a_physical_sim_is_not_applicable() throws Exception {
         JsonNode body = write("mvno/reissueEsim/", "\"account\":\"" + HANAKO + "\",\"eid\":\"89049032000000000000000000000099\"");
 
-        assertThat(body.get("resultCode").asString()).isEqualTo(EmptoolError.NOT_APPLICABLE);
+        assertThat(body.get("resultCode").asString()).isEqualTo(FreebitError.NOT_APPLICABLE);
     }
 
     // ---- helpers ----

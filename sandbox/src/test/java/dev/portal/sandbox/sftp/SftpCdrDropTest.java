@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,42 +16,42 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CDR tree the drop serves: seeded by the sandbox clock, deterministic, laid out as configured. */
-class CdrDropTest {
+class SftpCdrDropTest {
 
     /** 2026-11-23 01:00 JST. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T16:00:00Z"), ZoneOffset.UTC);
-    private final List<CdrDrop> drops = new ArrayList<>();
+    private final List<SftpCdrDrop> drops = new ArrayList<>();
 
     @AfterEach
     void clean() throws IOException {
-        for (CdrDrop drop : drops) {
+        for (SftpCdrDrop drop : drops) {
             drop.destroy();
         }
     }
 
     @Test
     void seeds_the_days_before_today_in_jst() {
-        CdrDrop drop = drop(settings(null, null, null));
+        SftpCdrDrop drop = drop(settings(null, null, null));
 
-        assertThat(drop.files()).extracting(CdrDrop.CdrFile::date).containsOnly(
+        assertThat(drop.files()).extracting(SftpCdrDrop.CdrFile::date).containsOnly(
                 LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 21), LocalDate.of(2026, 11, 22));
         assertThat(drop.files()).allSatisfy(file -> assertThat(file.complete()).isTrue());
     }
 
     @Test
     void the_same_clock_gives_the_same_bytes() throws IOException {
-        CdrDrop one = drop(settings(null, null, null));
-        CdrDrop two = drop(settings(null, null, null));
+        SftpCdrDrop one = drop(settings(null, null, null));
+        SftpCdrDrop two = drop(settings(null, null, null));
 
-        for (CdrDrop.CdrFile file : one.files()) {
+        for (SftpCdrDrop.CdrFile file : one.files()) {
             assertThat(read(two, file)).as(file.name()).isEqualTo(read(one, file));
         }
     }
 
     @Test
     void writes_utf_8_without_a_trailer_and_only_the_configured_columns_when_so_set() throws IOException {
-        CdrDrop drop = drop(settings("UTF-8", false, List.of("record_id", "account", "tax_class", "charge_jpy")));
-        CdrDrop.CdrFile call = drop.files().stream().filter(f -> f.kind() == CdrDrop.Kind.CALL).findFirst().orElseThrow();
+        SftpCdrDrop drop = drop(settings("UTF-8", false, List.of("record_id", "account", "tax_class", "charge_jpy")));
+        SftpCdrDrop.CdrFile call = drop.files().stream().filter(f -> f.kind() == SftpCdrDrop.Kind.CALL).findFirst().orElseThrow();
 
         String text = new String(read(drop, call), StandardCharsets.UTF_8);
 
@@ -61,16 +60,16 @@ class CdrDropTest {
 
     @Test
     void an_incomplete_file_takes_the_next_seq_and_has_no_trigger() {
-        CdrDrop drop = drop(settings(null, null, null));
+        SftpCdrDrop drop = drop(settings(null, null, null));
 
-        CdrDrop.CdrFile file = drop.publishIncomplete(LocalDate.of(2026, 11, 22), CdrDrop.Kind.SMS);
+        SftpCdrDrop.CdrFile file = drop.publishIncomplete(LocalDate.of(2026, 11, 22), SftpCdrDrop.Kind.SMS);
 
         assertThat(file.name()).isEqualTo("SMS_sandbox-oem_20261122_02.csv");
         assertThat(file.complete()).isFalse();
     }
 
-    private CdrDrop drop(SftpSettings settings) {
-        CdrDrop drop = new CdrDrop(settings, CLOCK);
+    private SftpCdrDrop drop(SftpSettings settings) {
+        SftpCdrDrop drop = new SftpCdrDrop(settings, CLOCK);
         drops.add(drop);
         return drop;
     }
@@ -79,7 +78,7 @@ class CdrDropTest {
         return new SftpSettings(0, null, null, null, null, null, null, charset, null, trailer, null, callColumns, null, null);
     }
 
-    private static byte[] read(CdrDrop drop, CdrDrop.CdrFile file) throws IOException {
+    private static byte[] read(SftpCdrDrop drop, SftpCdrDrop.CdrFile file) throws IOException {
         return Files.readAllBytes(drop.root().resolve(file.path().substring(1)));
     }
 }

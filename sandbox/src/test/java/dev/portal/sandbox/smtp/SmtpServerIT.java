@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Mail sent over SMTP to the sink comes back through the admin API. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"sandbox.sftp.port=0", "sandbox.smtp.port=0"})
-class SmtpSinkIT {
+class SmtpServerIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

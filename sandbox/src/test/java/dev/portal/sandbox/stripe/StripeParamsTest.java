@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Stripe's bracket notation read into nested maps and lists. */
-class FormParamsTest {
+class StripeParamsTest {
 
-    private static FormParams of(String... pairs) {
+    private static StripeParams of(String... pairs) {
         Map<String, String[]> raw = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             String[] old = raw.getOrDefault(pairs[i], new String[0]);
@@ -19,19 +19,19 @@ class FormParamsTest {
             values[old.length] = pairs[i + 1];
             raw.put(pairs[i], values);
         }
-        return FormParams.of(raw);
+        return StripeParams.of(raw);
     }
 
     @Test
     void indexed_items_become_a_list_of_maps_in_index_order() {
-        FormParams p = of("items[1][price]", "price_b", "items[0][price]", "price_a", "items[0][quantity]", "2");
+        StripeParams p = of("items[1][price]", "price_b", "items[0][price]", "price_a", "items[0][quantity]", "2");
 
         assertThat(p.list("items")).containsExactly(Map.of("price", "price_a", "quantity", "2"), Map.of("price", "price_b"));
     }
 
     @Test
     void metadata_is_a_map_and_empty_brackets_append() {
-        FormParams p = of("metadata[tier]", "gold", "expand[]", "customer", "expand[]", "items.data.price.product");
+        StripeParams p = of("metadata[tier]", "gold", "expand[]", "customer", "expand[]", "items.data.price.product");
 
         assertThat(p.map("metadata")).containsEntry("tier", "gold");
         assertThat(p.strings("expand")).containsExactly("customer", "items.data.price.product");
@@ -45,8 +45,8 @@ class FormParamsTest {
     @Test
     void unknown_parameters_and_bad_integers_are_refused_as_stripe_does() {
         assertThatThrownBy(() -> of("colour", "blue").allow(java.util.Set.of("email")))
-                .isInstanceOfSatisfying(StripeApiError.class, e -> assertThat(e.validation()).isTrue());
-        assertThatThrownBy(() -> of("limit", "ten").integer("limit")).isInstanceOf(StripeApiError.class);
+                .isInstanceOfSatisfying(StripeError.class, e -> assertThat(e.validation()).isTrue());
+        assertThatThrownBy(() -> of("limit", "ten").integer("limit")).isInstanceOf(StripeError.class);
     }
 
     @Test

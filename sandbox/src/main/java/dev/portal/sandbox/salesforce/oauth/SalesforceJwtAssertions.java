@@ -4,6 +4,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,12 +14,11 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 
 /** Checks a JWT bearer assertion as Salesforce does: RS256 by the app's key, iss, sub, aud, exp. */
-final class JwtAssertions {
+final class SalesforceJwtAssertions {
 
     record Outcome(String clientId, String username, String error, String description) {
         static Outcome refused(String description) {
@@ -28,11 +28,13 @@ final class JwtAssertions {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final OAuthSettings settings;
+    private final SalesforceOAuthSettings settings;
     private final PublicKey key;
+    private final Clock clock;
 
-    JwtAssertions(OAuthSettings settings) {
+    SalesforceJwtAssertions(SalesforceOAuthSettings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.key = readKey(settings.jwtPublicKey());
     }
 
@@ -74,7 +76,7 @@ final class JwtAssertions {
             return Outcome.refused("user hasn't approved this consumer");
         }
         long exp = claims.path("exp").asLong(0);
-        long now = Instant.now().getEpochSecond();
+        long now = clock.instant().getEpochSecond();
         if (exp <= now || exp > now + settings.jwtMaxLifetime().toSeconds() + 5) {
             return Outcome.refused("expired authorization code");
         }
@@ -82,7 +84,7 @@ final class JwtAssertions {
     }
 
     private static PublicKey readKey(String resource) {
-        try (InputStream in = JwtAssertions.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = SalesforceJwtAssertions.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("sandbox.salesforce.oauth.jwt-public-key: no such class-path resource " + resource);
             }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
@@ -24,19 +25,19 @@ import java.util.Map;
  * OAuth error ({@code 400 {"error":…,"error_description":…}}).
  */
 @RestController
-@EnableConfigurationProperties(OAuthSettings.class)
-class TokenController {
+@EnableConfigurationProperties(SalesforceOAuthSettings.class)
+class SalesforceOAuthApiController {
 
     static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
-    private final OAuthSettings settings;
+    private final SalesforceOAuthSettings settings;
     private final SalesforceSessions sessions;
-    private final JwtAssertions assertions;
+    private final SalesforceJwtAssertions assertions;
 
-    TokenController(OAuthSettings settings, SalesforceSessions sessions) {
+    SalesforceOAuthApiController(SalesforceOAuthSettings settings, SalesforceSessions sessions, Clock clock) {
         this.settings = settings;
         this.sessions = sessions;
-        this.assertions = new JwtAssertions(settings);
+        this.assertions = new SalesforceJwtAssertions(settings, clock);
     }
 
     @PostMapping(path = "/salesforce/services/oauth2/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -73,7 +74,7 @@ class TokenController {
         if (assertion == null || assertion.isBlank()) {
             return error("invalid_request", "assertion is required");
         }
-        JwtAssertions.Outcome outcome = assertions.verify(assertion, instanceUrl(request));
+        SalesforceJwtAssertions.Outcome outcome = assertions.verify(assertion, instanceUrl(request));
         if (outcome.error() != null) {
             return error(outcome.error(), outcome.description());
         }

@@ -1,6 +1,10 @@
 package dev.portal.sandbox.salesforce.oauth;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,11 +20,13 @@ import java.util.List;
  * @param jwtMaxLifetime  how far in the future an assertion's {@code exp} may lie
  * @param jwtPublicKey    class-path PEM of the certificate key uploaded to the connected app
  */
+@Validated
 @ConfigurationProperties("sandbox.salesforce.oauth")
-record OAuthSettings(String clientId, String clientSecret, List<String> usernames, Duration tokenLifetime,
-                     Duration jwtMaxLifetime, String jwtPublicKey) {
+record SalesforceOAuthSettings(@NotBlank String clientId, @NotBlank String clientSecret, @NotEmpty List<@NotBlank String> usernames,
+                               @DurationMin(seconds = 1) Duration tokenLifetime, @DurationMin(seconds = 1) Duration jwtMaxLifetime,
+                               @NotBlank String jwtPublicKey) {
 
-    OAuthSettings {
+    SalesforceOAuthSettings {
         clientId = clientId != null ? clientId : "sandbox-client";
         clientSecret = clientSecret != null ? clientSecret : "sandbox-secret";
         usernames = usernames != null ? List.copyOf(usernames) : List.of("integration@portal.sandbox");

@@ -7,11 +7,11 @@ import java.util.Map;
 
 /** Admin scenario: every Salesforce session expires now (clients must get a new token and re-handshake). */
 @RestController
-class SessionAdminController {
+class SalesforceSessionAdminController {
 
     private final SalesforceSessions sessions;
 
-    SessionAdminController(SalesforceSessions sessions) {
+    SalesforceSessionAdminController(SalesforceSessions sessions) {
         this.sessions = sessions;
     }
 

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * subrequest answers {@code PROCESSING_HALTED}. Without it each subrequest is its own transaction.
  */
 @Component
-class CompositeRequests {
+class SalesforceCompositeRequests {
 
     static final int MAX_SUBREQUESTS = 25;
     private static final Pattern REFERENCE = Pattern.compile("@\\{([A-Za-z0-9_]+)((?:\\.[A-Za-z0-9_]+(?:\\[\\d+])?)+)}");
@@ -33,22 +33,22 @@ class CompositeRequests {
     private static final Pattern URL = Pattern.compile("/services/data/v(\\d{2,3}\\.0)/([^?]*)(?:\\?(.*))?");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final RestApi api;
+    private final SalesforceRestApi api;
 
-    CompositeRequests(RestApi api) {
+    SalesforceCompositeRequests(SalesforceRestApi api) {
         this.api = api;
     }
 
     private record Subrequest(String method, String url, String referenceId, JsonNode body) {
     }
 
-    RestApi.Result run(RestApiController.Caller caller, JsonNode request) {
+    SalesforceRestApi.Result run(SalesforceRestApiController.Caller caller, JsonNode request) {
         if (request == null || !request.isObject() || !request.path("compositeRequest").isArray() || request.path("compositeRequest").isEmpty()) {
-            throw ApiError.of(400, "JSON_PARSER_ERROR", "compositeRequest: a non-empty array of subrequests is required");
+            throw SalesforceRestError.of(400, "JSON_PARSER_ERROR", "compositeRequest: a non-empty array of subrequests is required");
         }
         ArrayNode list = (ArrayNode) request.get("compositeRequest");
         if (list.size() > MAX_SUBREQUESTS) {
-            throw ApiError.of(400, "INVALID_BATCH_REQUEST", "Composite request exceeds the maximum of " + MAX_SUBREQUESTS + " subrequests");
+            throw SalesforceRestError.of(400, "INVALID_BATCH_REQUEST", "Composite request exceeds the maximum of " + MAX_SUBREQUESTS + " subrequests");
         }
         List<Subrequest> subrequests = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -57,27 +57,27 @@ class CompositeRequests {
             String method = item.path("method").asString("");
             String url = item.path("url").asString("");
             if (!REFERENCE_ID.matcher(referenceId).matches() || !ids.add(referenceId)) {
-                throw ApiError.of(400, "JSON_PARSER_ERROR", "Invalid or duplicate referenceId: '" + referenceId + "'");
+                throw SalesforceRestError.of(400, "JSON_PARSER_ERROR", "Invalid or duplicate referenceId: '" + referenceId + "'");
             }
             if (method.isEmpty() || url.isEmpty()) {
-                throw ApiError.of(400, "JSON_PARSER_ERROR", "Subrequest " + referenceId + " needs a method and a url");
+                throw SalesforceRestError.of(400, "JSON_PARSER_ERROR", "Subrequest " + referenceId + " needs a method and a url");
             }
             subrequests.add(new Subrequest(method.toUpperCase(), url, referenceId, item.get("body")));
         }
         boolean allOrNone = request.path("allOrNone").asBoolean(false);
         List<Map<String, Object>> responses = allOrNone ? allOrNone(caller, subrequests) : independent(caller, subrequests);
-        return RestApi.Result.of(200, Map.of("compositeResponse", responses));
+        return SalesforceRestApi.Result.of(200, Map.of("compositeResponse", responses));
     }
 
-    private List<Map<String, Object>> allOrNone(RestApiController.Caller caller, List<Subrequest> subrequests) {
+    private List<Map<String, Object>> allOrNone(SalesforceRestApiController.Caller caller, List<Subrequest> subrequests) {
         Map<String, JsonNode> results = new HashMap<>();
         List<Map<String, Object>> responses = new ArrayList<>();
-        SalesforceData.Tx tx = api.data().begin(caller.changeOrigin(), caller.userId());
+        SalesforceState.Tx tx = api.data().begin(caller.changeOrigin(), caller.userId());
         int failed = -1;
         try {
             for (int i = 0; i < subrequests.size(); i++) {
                 Subrequest sub = subrequests.get(i);
-                RestApi.Result result = execute(tx, caller, sub, results);
+                SalesforceRestApi.Result result = execute(tx, caller, sub, results);
                 responses.add(response(sub.referenceId(), result));
                 if (result.status() >= 400) {
                     failed = i;
@@ -96,18 +96,18 @@ class CompositeRequests {
         tx.rollback();
         List<Map<String, Object>> halted = new ArrayList<>();
         for (int i = 0; i < subrequests.size(); i++) {
-            halted.add(i == failed ? responses.get(i) : response(subrequests.get(i).referenceId(), errorResult(ApiError.of(400, "PROCESSING_HALTED",
+            halted.add(i == failed ? responses.get(i) : response(subrequests.get(i).referenceId(), errorResult(SalesforceRestError.of(400, "PROCESSING_HALTED",
                     "The transaction was rolled back since another operation in the same transaction failed."))));
         }
         return halted;
     }
 
-    private List<Map<String, Object>> independent(RestApiController.Caller caller, List<Subrequest> subrequests) {
+    private List<Map<String, Object>> independent(SalesforceRestApiController.Caller caller, List<Subrequest> subrequests) {
         Map<String, JsonNode> results = new HashMap<>();
         List<Map<String, Object>> responses = new ArrayList<>();
         for (Subrequest sub : subrequests) {
-            SalesforceData.Tx tx = api.data().begin(caller.changeOrigin(), caller.userId());
-            RestApi.Result result;
+            SalesforceState.Tx tx = api.data().begin(caller.changeOrigin(), caller.userId());
+            SalesforceRestApi.Result result;
             try {
                 result = execute(tx, caller, sub, results);
             } catch (RuntimeException e) {
@@ -125,13 +125,13 @@ class CompositeRequests {
         return responses;
     }
 
-    private RestApi.Result execute(SalesforceData.Tx tx, RestApiController.Caller caller, Subrequest sub, Map<String, JsonNode> results) {
+    private SalesforceRestApi.Result execute(SalesforceState.Tx tx, SalesforceRestApiController.Caller caller, Subrequest sub, Map<String, JsonNode> results) {
         try {
             String url = substitute(sub.url(), results, true);
             JsonNode body = sub.body() == null ? null : resolveBody(sub.body().deepCopy(), results);
             Matcher m = URL.matcher(url);
             if (!m.matches()) {
-                throw ApiError.notFound();
+                throw SalesforceRestError.notFound();
             }
             String version = m.group(1);
             String[] path = m.group(2).split("/");
@@ -145,18 +145,18 @@ class CompositeRequests {
                 case "PATCH sobjects 3" -> api.update(tx, path[1], path[2], body);
                 case "PATCH sobjects 4" -> api.upsert(tx, version, path[1], path[2], path[3], body);
                 case "DELETE sobjects 3" -> api.delete(tx, path[1], path[2]);
-                default -> throw ApiError.notFound();
+                default -> throw SalesforceRestError.notFound();
             };
-        } catch (ApiError e) {
+        } catch (SalesforceRestError e) {
             return errorResult(e);
         }
     }
 
-    private static RestApi.Result errorResult(ApiError e) {
-        return RestApi.Result.of(e.status(), e.body());
+    private static SalesforceRestApi.Result errorResult(SalesforceRestError e) {
+        return SalesforceRestApi.Result.of(e.status(), e.body());
     }
 
-    private static Map<String, Object> response(String referenceId, RestApi.Result result) {
+    private static Map<String, Object> response(String referenceId, SalesforceRestApi.Result result) {
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("body", result.body());
         response.put("httpHeaders", result.headers());
@@ -199,7 +199,7 @@ class CompositeRequests {
                         : value.path(step.substring(0, bracket)).get(Integer.parseInt(step.substring(bracket + 1, step.length() - 1)));
             }
             if (value == null || value.isNull() || value.isContainer()) {
-                throw ApiError.of(400, "PROCESSING_HALTED", "Invalid reference specified. No value for " + referenceId + m.group(2)
+                throw SalesforceRestError.of(400, "PROCESSING_HALTED", "Invalid reference specified. No value for " + referenceId + m.group(2)
                         + " found in " + referenceId + ". Provided referenceId ('" + referenceId + "') must match a previous subrequest that succeeded.");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value.asString()));

@@ -3,8 +3,8 @@ package dev.portal.sandbox.salesforce.rest;
 import dev.portal.sandbox.SandboxSystems;
 import dev.portal.sandbox.SeededState;
 import dev.portal.sandbox.salesforce.SalesforceIds;
-import dev.portal.sandbox.salesforce.rest.SObjectSchema.Field;
-import dev.portal.sandbox.salesforce.rest.SObjectSchema.SObject;
+import dev.portal.sandbox.salesforce.rest.SalesforceSchema.Field;
+import dev.portal.sandbox.salesforce.rest.SalesforceSchema.SObject;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * their cursors, sObject reads and writes, and the org's daily API request count.
  */
 @Component
-@EnableConfigurationProperties(RestSettings.class)
-class RestApi implements SeededState {
+@EnableConfigurationProperties(SalesforceRestSettings.class)
+class SalesforceRestApi implements SeededState {
 
     /** A resource's answer: status, body (null for 204) and headers. */
     record Result(int status, Object body, Map<String, String> headers) {
@@ -36,13 +36,13 @@ class RestApi implements SeededState {
     private record Cursor(List<Map<String, Object>> rows, int batchSize, String version) {
     }
 
-    private final SalesforceData data;
-    private final RestSettings settings;
+    private final SalesforceState data;
+    private final SalesforceRestSettings settings;
     private final Map<String, Cursor> cursors = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicInteger used = new AtomicInteger();
     private volatile LocalDate usageDay;
 
-    RestApi(SalesforceData data, RestSettings settings) {
+    SalesforceRestApi(SalesforceState data, SalesforceRestSettings settings) {
         this.data = data;
         this.settings = settings;
         this.usageDay = today();
@@ -60,7 +60,7 @@ class RestApi implements SeededState {
         usageDay = today();
     }
 
-    SalesforceData data() {
+    SalesforceState data() {
         return data;
     }
 
@@ -98,12 +98,12 @@ class RestApi implements SeededState {
     // ---- query ----
 
     Result query(String version, String soql, Integer batchSize) {
-        Soql.Query query = Soql.parse(soql, data.instant());
+        SalesforceSoql.Query query = SalesforceSoql.parse(soql, data.instant());
         if (query.count()) {
-            int total = Soql.run(query, data, version).size();
+            int total = SalesforceSoql.run(query, data, version).size();
             return Result.of(200, page(total, true, null, List.of()));
         }
-        List<Map<String, Object>> rows = Soql.run(query, data, version);
+        List<Map<String, Object>> rows = SalesforceSoql.run(query, data, version);
         int batch = batchSize == null ? settings.queryBatchSize() : Math.max(200, Math.min(2000, batchSize));
         if (rows.size() <= batch) {
             return Result.of(200, page(rows.size(), true, null, rows));
@@ -128,7 +128,7 @@ class RestApi implements SeededState {
             offset = -1;
         }
         if (cursor == null || offset < 0 || offset >= cursor.rows().size()) {
-            throw ApiError.of(400, "INVALID_QUERY_LOCATOR", "invalid query locator");
+            throw SalesforceRestError.of(400, "INVALID_QUERY_LOCATOR", "invalid query locator");
         }
         int end = Math.min(cursor.rows().size(), offset + cursor.batchSize());
         boolean done = end >= cursor.rows().size();
@@ -157,7 +157,7 @@ class RestApi implements SeededState {
     // ---- sObjects ----
 
     static SObject object(String type) {
-        return SObjectSchema.object(type).orElseThrow(ApiError::notFound);
+        return SalesforceSchema.object(type).orElseThrow(SalesforceRestError::notFound);
     }
 
     Result retrieve(String version, String type, String rawId, String fields) {
@@ -170,7 +170,7 @@ class RestApi implements SeededState {
         SObject object = object(type);
         List<Map<String, Object>> matches = byExternalId(object, fieldName, value);
         if (matches.isEmpty()) {
-            throw ApiError.notFound();
+            throw SalesforceRestError.notFound();
         }
         if (matches.size() > 1) {
             return multiple(version, object, matches);
@@ -178,32 +178,32 @@ class RestApi implements SeededState {
         return Result.of(200, shape(object, matches.getFirst(), fields, version));
     }
 
-    Result create(SalesforceData.Tx tx, String version, String type, JsonNode body) {
+    Result create(SalesforceState.Tx tx, String version, String type, JsonNode body) {
         SObject object = object(type);
-        Map<String, Object> values = Values.fromBody(object, body, true, tx);
+        Map<String, Object> values = SalesforceValues.fromBody(object, body, true, tx);
         completeOrderItem(object, values, tx);
         List<String> missing = object.required().stream().filter(name -> values.get(name) == null
                 && !(name.equals("Status") && object.name().equals("Order"))).toList();
         if (!missing.isEmpty()) {
-            throw new ApiError(400, "REQUIRED_FIELD_MISSING", "Required fields are missing: " + missing, missing);
+            throw new SalesforceRestError(400, "REQUIRED_FIELD_MISSING", "Required fields are missing: " + missing, missing);
         }
         String id = tx.create(object, values);
         return new Result(201, created(id, null), Map.of("Location", "/services/data/v" + version + "/sobjects/" + object.name() + "/" + id));
     }
 
-    Result update(SalesforceData.Tx tx, String type, String rawId, JsonNode body) {
+    Result update(SalesforceState.Tx tx, String type, String rawId, JsonNode body) {
         SObject object = object(type);
         Map<String, Object> record = existing(object, rawId, tx::find);
-        Map<String, Object> values = Values.fromBody(object, body, false, tx);
+        Map<String, Object> values = SalesforceValues.fromBody(object, body, false, tx);
         List<String> cleared = object.required().stream().filter(name -> values.containsKey(name) && values.get(name) == null).toList();
         if (!cleared.isEmpty()) {
-            throw new ApiError(400, "REQUIRED_FIELD_MISSING", "Required fields are missing: " + cleared, cleared);
+            throw new SalesforceRestError(400, "REQUIRED_FIELD_MISSING", "Required fields are missing: " + cleared, cleared);
         }
         tx.update(object, (String) record.get("Id"), values);
         return Result.of(204, null);
     }
 
-    Result upsert(SalesforceData.Tx tx, String version, String type, String fieldName, String value, JsonNode body) {
+    Result upsert(SalesforceState.Tx tx, String version, String type, String fieldName, String value, JsonNode body) {
         SObject object = object(type);
         List<Map<String, Object>> matches = byExternalId(object, fieldName, value);
         if (matches.size() > 1) {
@@ -215,7 +215,7 @@ class RestApi implements SeededState {
             return Result.of(204, null);
         }
         if (field.name().equals("Id")) {
-            throw ApiError.notFound();
+            throw SalesforceRestError.notFound();
         }
         JsonNode withKey = body != null && body.isObject() ? body.deepCopy() : body;
         if (withKey instanceof tools.jackson.databind.node.ObjectNode object2) {
@@ -226,7 +226,7 @@ class RestApi implements SeededState {
         return new Result(201, created(id, true), result.headers());
     }
 
-    Result delete(SalesforceData.Tx tx, String type, String rawId) {
+    Result delete(SalesforceState.Tx tx, String type, String rawId) {
         SObject object = object(type);
         Map<String, Object> record = existing(object, rawId, tx::find);
         tx.delete(object, (String) record.get("Id"));
@@ -235,7 +235,7 @@ class RestApi implements SeededState {
 
     private List<Map<String, Object>> byExternalId(SObject object, String fieldName, String value) {
         Field field = object.field(fieldName).filter(Field::externalId).orElseThrow(() ->
-                ApiError.of(404, "NOT_FOUND", "Provided external ID field does not exist or is not accessible: " + fieldName));
+                SalesforceRestError.of(404, "NOT_FOUND", "Provided external ID field does not exist or is not accessible: " + fieldName));
         if (field.name().equals("Id")) {
             String id = SalesforceIds.normalize(value);
             return id == null ? List.of() : data.find(id).filter(r -> id.startsWith(object.prefix())).map(List::of).orElse(List.of());
@@ -268,16 +268,16 @@ class RestApi implements SeededState {
                                                 java.util.function.Function<String, java.util.Optional<Map<String, Object>>> find) {
         String id = SalesforceIds.normalize(rawId);
         if (id == null) {
-            throw ApiError.of(404, "NOT_FOUND", "Provided external ID field does not exist or is not accessible: " + rawId);
+            throw SalesforceRestError.of(404, "NOT_FOUND", "Provided external ID field does not exist or is not accessible: " + rawId);
         }
         if (!id.startsWith(object.prefix())) {
-            throw ApiError.notFound();
+            throw SalesforceRestError.notFound();
         }
-        return find.apply(id).orElseThrow(ApiError::notFound);
+        return find.apply(id).orElseThrow(SalesforceRestError::notFound);
     }
 
     /** Order products take their product from the price book entry when the request leaves it out. */
-    private static void completeOrderItem(SObject object, Map<String, Object> values, SalesforceData.Tx tx) {
+    private static void completeOrderItem(SObject object, Map<String, Object> values, SalesforceState.Tx tx) {
         if (object.name().equals("OrderItem") && values.get("Product2Id") == null && values.get("PricebookEntryId") != null) {
             tx.find((String) values.get("PricebookEntryId")).ifPresent(entry -> values.put("Product2Id", entry.get("Product2Id")));
         }
@@ -296,13 +296,13 @@ class RestApi implements SeededState {
 
     private static Map<String, Object> shape(SObject object, Map<String, Object> record, String fields, String version) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("attributes", Soql.attributes(object.name(), (String) record.get("Id"), version));
+        body.put("attributes", SalesforceSoql.attributes(object.name(), (String) record.get("Id"), version));
         if (fields == null || fields.isBlank()) {
             object.fieldNames().forEach(name -> body.put(name, record.get(name)));
             return body;
         }
         for (String requested : Arrays.stream(fields.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
-            Field field = object.field(requested).orElseThrow(() -> ApiError.invalidField(
+            Field field = object.field(requested).orElseThrow(() -> SalesforceRestError.invalidField(
                     "No such column '" + requested + "' on entity '" + object.name() + "'. If you are attempting to use a custom field,"
                             + " be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names."));
             body.put(field.name(), record.get(field.name()));

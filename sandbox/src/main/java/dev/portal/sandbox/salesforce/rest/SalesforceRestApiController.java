@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  */
 @RestController
 @RequestMapping("/salesforce/services/data/{version}")
-class RestApiController {
+class SalesforceRestApiController {
 
     static final String LIMIT_INFO = "Sforce-Limit-Info";
     private static final Pattern VERSION = Pattern.compile("v(\\d{2,3})\\.0");
@@ -38,11 +38,11 @@ class RestApiController {
     private static final Pattern CLIENT = Pattern.compile("client\\s*=\\s*([^,;\\s]+)");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final RestApi api;
+    private final SalesforceRestApi api;
     private final SalesforceSessions sessions;
-    private final CompositeRequests composite;
+    private final SalesforceCompositeRequests composite;
 
-    RestApiController(RestApi api, SalesforceSessions sessions, CompositeRequests composite) {
+    SalesforceRestApiController(SalesforceRestApi api, SalesforceSessions sessions, SalesforceCompositeRequests composite) {
         this.api = api;
         this.sessions = sessions;
         this.composite = composite;
@@ -111,36 +111,36 @@ class RestApiController {
     @RequestMapping("/**")
     ResponseEntity<Object> unknown(@PathVariable String version, HttpServletRequest request) {
         return handle(version, request, caller -> {
-            throw ApiError.notFound();
+            throw SalesforceRestError.notFound();
         });
     }
 
-    private ResponseEntity<Object> handle(String version, HttpServletRequest request, Function<Caller, RestApi.Result> resource) {
+    private ResponseEntity<Object> handle(String version, HttpServletRequest request, Function<Caller, SalesforceRestApi.Result> resource) {
         Matcher v = VERSION.matcher(version);
         if (!v.matches() || Integer.parseInt(v.group(1)) < 37) {
-            return error(ApiError.notFound());
+            return error(SalesforceRestError.notFound());
         }
         String apiVersion = version.substring(1);
         Optional<SalesforceSessions.Session> session = sessions.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (session.isEmpty()) {
-            return error(ApiError.of(401, "INVALID_SESSION_ID", "Session expired or invalid"));
+            return error(SalesforceRestError.of(401, "INVALID_SESSION_ID", "Session expired or invalid"));
         }
         if (!api.countRequest()) {
-            return error(ApiError.of(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded."));
+            return error(SalesforceRestError.of(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded."));
         }
         Caller caller = new Caller(apiVersion, "com/salesforce/api/rest/" + apiVersion + ";client=" + client(request, session.get()),
                 session.get().userId());
         try {
-            RestApi.Result result = resource.apply(caller);
+            SalesforceRestApi.Result result = resource.apply(caller);
             ResponseEntity.BodyBuilder response = ResponseEntity.status(result.status()).header(LIMIT_INFO, api.limitInfo());
             result.headers().forEach(response::header);
             return result.body() == null ? response.build() : response.contentType(MediaType.APPLICATION_JSON).body(result.body());
-        } catch (ApiError e) {
+        } catch (SalesforceRestError e) {
             return error(e);
         }
     }
 
-    private ResponseEntity<Object> error(ApiError e) {
+    private ResponseEntity<Object> error(SalesforceRestError e) {
         return ResponseEntity.status(e.status()).header(LIMIT_INFO, api.limitInfo()).contentType(MediaType.APPLICATION_JSON).body(e.body());
     }
 
@@ -171,7 +171,7 @@ class RestApiController {
         try {
             return JSON.readTree(body);
         } catch (JacksonException e) {
-            throw ApiError.of(400, "JSON_PARSER_ERROR", "Unexpected character in the request body: " + e.getOriginalMessage());
+            throw SalesforceRestError.of(400, "JSON_PARSER_ERROR", "Unexpected character in the request body: " + e.getOriginalMessage());
         }
     }
 }

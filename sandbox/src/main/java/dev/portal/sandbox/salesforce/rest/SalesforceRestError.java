@@ -5,29 +5,29 @@ import java.util.List;
 import java.util.Map;
 
 /** A refusal the REST API answers with its status and Salesforce's error array. */
-final class ApiError extends RuntimeException {
+final class SalesforceRestError extends RuntimeException {
 
     private final int status;
     private final String errorCode;
     private final List<String> fields;
 
-    ApiError(int status, String errorCode, String message, List<String> fields) {
+    SalesforceRestError(int status, String errorCode, String message, List<String> fields) {
         super(message, null, false, false);
         this.status = status;
         this.errorCode = errorCode;
         this.fields = fields == null ? List.of() : List.copyOf(fields);
     }
 
-    static ApiError of(int status, String errorCode, String message) {
-        return new ApiError(status, errorCode, message, null);
+    static SalesforceRestError of(int status, String errorCode, String message) {
+        return new SalesforceRestError(status, errorCode, message, null);
     }
 
-    static ApiError notFound() {
+    static SalesforceRestError notFound() {
         return of(404, "NOT_FOUND", "The requested resource does not exist");
     }
 
-    static ApiError invalidField(String message, String... fields) {
-        return new ApiError(400, "INVALID_FIELD", message, List.of(fields));
+    static SalesforceRestError invalidField(String message, String... fields) {
+        return new SalesforceRestError(400, "INVALID_FIELD", message, List.of(fields));
     }
 
     int status() {

@@ -1,6 +1,9 @@
 package dev.portal.sandbox.salesforce.rest;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The simulated org's REST API. Salesforce's daily request allocation depends on the edition and licences; here
@@ -10,10 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param queryBatchSize   records per query page by default (Salesforce: 2000)
  * @param maxOpenCursors   query cursors kept for {@code nextRecordsUrl}; the oldest are dropped beyond this
  */
+@Validated
 @ConfigurationProperties("sandbox.salesforce.rest")
-record RestSettings(Integer dailyApiLimit, Integer queryBatchSize, Integer maxOpenCursors) {
+record SalesforceRestSettings(@Min(1) Integer dailyApiLimit, @Min(200) @Max(2000) Integer queryBatchSize, @Min(1) Integer maxOpenCursors) {
 
-    RestSettings {
+    SalesforceRestSettings {
         dailyApiLimit = dailyApiLimit != null ? dailyApiLimit : 15_000;
         queryBatchSize = queryBatchSize != null ? queryBatchSize : 2000;
         maxOpenCursors = maxOpenCursors != null ? maxOpenCursors : 100;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The simulated org's objects and fields: types, key prefixes, required, read-only and external-id fields. */
-final class SObjectSchema {
+final class SalesforceSchema {
 
     enum Type { ID, STRING, DOUBLE, CURRENCY, BOOLEAN, DATE, DATETIME, REFERENCE, PICKLIST, AUTONUMBER }
 
@@ -87,7 +87,7 @@ final class SObjectSchema {
                 readOnly("IsClosed", Type.BOOLEAN), readOnly("ClosedDate", Type.DATETIME));
     }
 
-    private SObjectSchema() {
+    private SalesforceSchema() {
     }
 
     static Optional<SObject> object(String name) {

@@ -1,8 +1,8 @@
 package dev.portal.sandbox.salesforce.rest;
 
 import dev.portal.sandbox.salesforce.SalesforceIds;
-import dev.portal.sandbox.salesforce.rest.SObjectSchema.Field;
-import dev.portal.sandbox.salesforce.rest.SObjectSchema.SObject;
+import dev.portal.sandbox.salesforce.rest.SalesforceSchema.Field;
+import dev.portal.sandbox.salesforce.rest.SalesforceSchema.SObject;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * date literals TODAY, YESTERDAY, TOMORROW, LAST_N_DAYS:n, NEXT_N_DAYS:n; {@code ORDER BY}, {@code LIMIT},
  * {@code OFFSET}. Anything else is {@code MALFORMED_QUERY}; an unknown field is {@code INVALID_FIELD}.
  */
-final class Soql {
+final class SalesforceSoql {
 
     /** A resolved field path: the relationships walked, then the field. */
     record Path(List<Field> relationships, Field field, String text) {
@@ -90,7 +90,7 @@ final class Soql {
     private final Instant now;
     private int next;
 
-    private Soql(String soql, Instant now) {
+    private SalesforceSoql(String soql, Instant now) {
         this.soql = soql;
         this.tokens = tokenize(soql);
         this.now = now;
@@ -100,7 +100,7 @@ final class Soql {
         if (soql == null || soql.isBlank()) {
             throw malformed(soql, 0, "unexpected token: <EOF>");
         }
-        return new Soql(soql, now).query();
+        return new SalesforceSoql(soql, now).query();
     }
 
     // ---- parsing ----
@@ -126,7 +126,7 @@ final class Soql {
         if (!from.kind().equals("word")) {
             throw malformed(soql, from.position(), "unexpected token: '" + from.text() + "' (expected object name)");
         }
-        SObject object = SObjectSchema.object(from.text()).orElseThrow(() -> ApiError.of(400, "INVALID_TYPE",
+        SObject object = SalesforceSchema.object(from.text()).orElseThrow(() -> SalesforceRestError.of(400, "INVALID_TYPE",
                 error(from.position(), "sObject type '" + from.text() + "' is not supported. If you are attempting to use a custom object,"
                         + " be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.")));
         List<Path> fields = new ArrayList<>();
@@ -135,7 +135,7 @@ final class Soql {
             if (fields.stream().noneMatch(f -> f.text().equalsIgnoreCase(path.text()))) {
                 fields.add(path);
             } else {
-                throw ApiError.of(400, "MALFORMED_QUERY", error(positions.get(i), "duplicate field selected: " + path.text()));
+                throw SalesforceRestError.of(400, "MALFORMED_QUERY", error(positions.get(i), "duplicate field selected: " + path.text()));
             }
         }
         Condition where = null;
@@ -240,7 +240,7 @@ final class Soql {
                 return Literal.of(Kind.STRING, text);
             case "value":
                 if (DATETIME.matcher(text).matches()) {
-                    return Literal.of(Kind.DATETIME, Values.parseDateTime(text));
+                    return Literal.of(Kind.DATETIME, SalesforceValues.parseDateTime(text));
                 }
                 if (DATE.matcher(text).matches()) {
                     try {
@@ -308,16 +308,16 @@ final class Soql {
         for (int i = 0; i < names.length - 1; i++) {
             String name = names[i];
             SObject from = current;
-            Field reference = from.relationship(name).orElseThrow(() -> ApiError.of(400, "INVALID_FIELD",
+            Field reference = from.relationship(name).orElseThrow(() -> SalesforceRestError.of(400, "INVALID_FIELD",
                     error(position, "Didn't understand relationship '" + name + "' in field path. If you are attempting to use a custom relationship,"
                             + " be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.")));
             relationships.add(reference);
-            current = SObjectSchema.object(reference.references()).orElseThrow(() -> ApiError.of(400, "INVALID_FIELD",
+            current = SalesforceSchema.object(reference.references()).orElseThrow(() -> SalesforceRestError.of(400, "INVALID_FIELD",
                     error(position, "No such column '" + name + "' on entity '" + from.name() + "'.")));
         }
         SObject owner = current;
         String last = names[names.length - 1];
-        Field field = owner.field(last).orElseThrow(() -> ApiError.of(400, "INVALID_FIELD",
+        Field field = owner.field(last).orElseThrow(() -> SalesforceRestError.of(400, "INVALID_FIELD",
                 error(position, "No such column '" + last + "' on entity '" + owner.name() + "'. If you are attempting to use a custom field,"
                         + " be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.")));
         return new Path(List.copyOf(relationships), field, String.join(".", names));
@@ -447,8 +447,8 @@ final class Soql {
         return describe(soql, position, message);
     }
 
-    private static ApiError malformed(String soql, int position, String message) {
-        return ApiError.of(400, "MALFORMED_QUERY", describe(soql == null ? "" : soql, position, message));
+    private static SalesforceRestError malformed(String soql, int position, String message) {
+        return SalesforceRestError.of(400, "MALFORMED_QUERY", describe(soql == null ? "" : soql, position, message));
     }
 
     /** Salesforce's query error layout: the query, a caret under the column, the position, the message. */
@@ -460,7 +460,7 @@ final class Soql {
     // ---- evaluation ----
 
     /** The matching records, sorted and sliced, in the REST shape (attributes, selected fields, nested parents). */
-    static List<Map<String, Object>> run(Query query, SalesforceData data, String version) {
+    static List<Map<String, Object>> run(Query query, SalesforceState data, String version) {
         Function<String, Optional<Map<String, Object>>> lookup = data::find;
         List<Map<String, Object>> matches = new ArrayList<>();
         for (Map<String, Object> record : data.all(query.object())) {
@@ -603,7 +603,7 @@ final class Soql {
             }
             default -> {
                 String text = (String) literal.value();
-                if (field.type() == SObjectSchema.Type.ID || field.type() == SObjectSchema.Type.REFERENCE) {
+                if (field.type() == SalesforceSchema.Type.ID || field.type() == SalesforceSchema.Type.REFERENCE) {
                     String id = SalesforceIds.normalize(text);
                     yield Objects.equals(value, id) ? 0 : value.toString().compareTo(text);
                 }
@@ -635,9 +635,9 @@ final class Soql {
     private static Instant instant(Field field, Object value) {
         String text = value.toString();
         try {
-            return field.type() == SObjectSchema.Type.DATE || text.length() == 10
+            return field.type() == SalesforceSchema.Type.DATE || text.length() == 10
                     ? LocalDate.parse(text.substring(0, 10)).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Values.parseDateTime(text);
+                    : SalesforceValues.parseDateTime(text);
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -2,12 +2,11 @@ package dev.portal.sandbox.salesforce.rest;
 
 import dev.portal.sandbox.SandboxSystems;
 import dev.portal.sandbox.SeededState;
-import dev.portal.sandbox.salesforce.RecordChange;
-import dev.portal.sandbox.salesforce.RecordsChanged;
+import dev.portal.sandbox.salesforce.SalesforceRecordChange;
+import dev.portal.sandbox.salesforce.SalesforceRecordsChanged;
 import dev.portal.sandbox.salesforce.SalesforceIds;
-import dev.portal.sandbox.salesforce.rest.SObjectSchema.Field;
-import dev.portal.sandbox.salesforce.rest.SObjectSchema.SObject;
-import org.springframework.beans.factory.annotation.Autowired;
+import dev.portal.sandbox.salesforce.rest.SalesforceSchema.Field;
+import dev.portal.sandbox.salesforce.rest.SalesforceSchema.SObject;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +27,10 @@ import java.util.function.Function;
 
 /**
  * The simulated org's records, in memory. Every change runs in a {@link Tx}: applied under one lock, undone on
- * rollback, and on commit published as one {@link RecordsChanged} with a {@link RecordChange} per record.
+ * rollback, and on commit published as one {@link SalesforceRecordsChanged} with a {@link SalesforceRecordChange} per record.
  */
 @Component
-class SalesforceData implements SeededState {
+class SalesforceState implements SeededState {
 
     static final DateTimeFormatter API_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter EVENT_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -42,12 +41,7 @@ class SalesforceData implements SeededState {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    @Autowired
-    SalesforceData(ApplicationEventPublisher events) {
-        this(events, Clock.systemUTC());
-    }
-
-    SalesforceData(ApplicationEventPublisher events, Clock clock) {
+    SalesforceState(ApplicationEventPublisher events, Clock clock) {
         this.events = events;
         this.clock = clock;
         reset();
@@ -82,7 +76,7 @@ class SalesforceData implements SeededState {
 
     /** Stores a seeded record as is (no event). */
     void seed(String type, Map<String, Object> fields) {
-        SObject object = SObjectSchema.object(type).orElseThrow();
+        SObject object = SalesforceSchema.object(type).orElseThrow();
         Map<String, Object> record = blank(object);
         record.putAll(fields);
         if (object.autoNumberField() != null && record.get(object.autoNumberField()) == null) {
@@ -137,7 +131,7 @@ class SalesforceData implements SeededState {
     private Map<String, Object> blank(SObject object) {
         Map<String, Object> record = new LinkedHashMap<>();
         for (Field field : object.fields().values()) {
-            record.put(field.name(), field.type() == SObjectSchema.Type.BOOLEAN ? Boolean.FALSE : null);
+            record.put(field.name(), field.type() == SalesforceSchema.Type.BOOLEAN ? Boolean.FALSE : null);
         }
         return record;
     }
@@ -170,7 +164,7 @@ class SalesforceData implements SeededState {
         private final String changeOrigin;
         private final String user;
         private final List<Runnable> undo = new ArrayList<>();
-        private final List<RecordChange> changes = new ArrayList<>();
+        private final List<SalesforceRecordChange> changes = new ArrayList<>();
         private boolean open = true;
 
         private Tx(String changeOrigin, String user) {
@@ -209,7 +203,7 @@ class SalesforceData implements SeededState {
                     fields.put(name, eventValue(object, name, value));
                 }
             });
-            changes.add(new RecordChange(object.name(), "CREATE", List.of(id), List.of(), fields, changeOrigin, user));
+            changes.add(new SalesforceRecordChange(object.name(), "CREATE", List.of(id), List.of(), fields, changeOrigin, user));
             return id;
         }
 
@@ -237,14 +231,14 @@ class SalesforceData implements SeededState {
             fields.put("LastModifiedDate", eventValue(object, "LastModifiedDate", now));
             List<String> changedFields = new ArrayList<>(changed);
             changedFields.add("LastModifiedDate");
-            changes.add(new RecordChange(object.name(), "UPDATE", List.of(id), changedFields, fields, changeOrigin, user));
+            changes.add(new SalesforceRecordChange(object.name(), "UPDATE", List.of(id), changedFields, fields, changeOrigin, user));
             return changed;
         }
 
         void delete(SObject object, String id) {
             Map<String, Object> before = records.remove(id);
             undo.add(() -> records.put(id, before));
-            changes.add(new RecordChange(object.name(), "DELETE", List.of(id), List.of(), Map.of(), changeOrigin, user));
+            changes.add(new SalesforceRecordChange(object.name(), "DELETE", List.of(id), List.of(), Map.of(), changeOrigin, user));
         }
 
         void commit() {
@@ -254,7 +248,7 @@ class SalesforceData implements SeededState {
             open = false;
             try {
                 if (!changes.isEmpty()) {
-                    events.publishEvent(new RecordsChanged(UUID.randomUUID().toString(), changes));
+                    events.publishEvent(new SalesforceRecordsChanged(UUID.randomUUID().toString(), changes));
                 }
             } finally {
                 lock.unlock();
@@ -287,8 +281,8 @@ class SalesforceData implements SeededState {
     }
 
     private static Object eventValue(SObject object, String name, Object value) {
-        if (value instanceof String text && object.field(name).map(f -> f.type() == SObjectSchema.Type.DATETIME).orElse(false)) {
-            return EVENT_DATETIME.format(Values.parseDateTime(text));
+        if (value instanceof String text && object.field(name).map(f -> f.type() == SalesforceSchema.Type.DATETIME).orElse(false)) {
+            return EVENT_DATETIME.format(SalesforceValues.parseDateTime(text));
         }
         return value;
     }

@@ -1,8 +1,8 @@
 package dev.portal.sandbox.salesforce.rest;
 
 import dev.portal.sandbox.salesforce.SalesforceIds;
-import dev.portal.sandbox.salesforce.rest.SObjectSchema.Field;
-import dev.portal.sandbox.salesforce.rest.SObjectSchema.SObject;
+import dev.portal.sandbox.salesforce.rest.SalesforceSchema.Field;
+import dev.portal.sandbox.salesforce.rest.SalesforceSchema.SObject;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Field values from request JSON to stored form (strings, doubles, booleans, ISO date strings), as Salesforce checks them. */
-final class Values {
+final class SalesforceValues {
 
     private static final DateTimeFormatter DATETIME_IN = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral('T')
@@ -30,7 +30,7 @@ final class Values {
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .toFormatter();
 
-    private Values() {
+    private SalesforceValues() {
     }
 
     static Instant parseDateTime(String text) {
@@ -42,9 +42,9 @@ final class Values {
      * The stored values of a create or update body. Unknown fields are {@code INVALID_FIELD}, read-only ones
      * {@code INVALID_FIELD_FOR_INSERT_UPDATE}, values of the wrong type {@code JSON_PARSER_ERROR}.
      */
-    static Map<String, Object> fromBody(SObject object, JsonNode body, boolean insert, SalesforceData.Tx tx) {
+    static Map<String, Object> fromBody(SObject object, JsonNode body, boolean insert, SalesforceState.Tx tx) {
         if (body == null || !body.isObject()) {
-            throw ApiError.of(400, "JSON_PARSER_ERROR", "The request body must be a JSON object of field values");
+            throw SalesforceRestError.of(400, "JSON_PARSER_ERROR", "The request body must be a JSON object of field values");
         }
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> readOnly = new ArrayList<>();
@@ -54,7 +54,7 @@ final class Values {
                 continue;
             }
             Field field = object.field(name).orElseThrow(() ->
-                    ApiError.invalidField("No such column '" + name + "' on sobject of type " + object.name()));
+                    SalesforceRestError.invalidField("No such column '" + name + "' on sobject of type " + object.name()));
             if (!field.updatable()) {
                 readOnly.add(field.name());
                 continue;
@@ -62,15 +62,15 @@ final class Values {
             values.put(field.name(), value(object, field, entry.getValue(), tx));
         }
         if (!readOnly.isEmpty()) {
-            throw new ApiError(400, "INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: " + String.join(", ", readOnly)
+            throw new SalesforceRestError(400, "INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: " + String.join(", ", readOnly)
                     + ". Please check the security settings of this field and verify that it is read/write for your profile or permission set.", readOnly);
         }
         return values;
     }
 
-    static Object value(SObject object, Field field, JsonNode node, SalesforceData.Tx tx) {
+    static Object value(SObject object, Field field, JsonNode node, SalesforceState.Tx tx) {
         if (node == null || node.isNull()) {
-            if (field.type() == SObjectSchema.Type.BOOLEAN) {
+            if (field.type() == SalesforceSchema.Type.BOOLEAN) {
                 return Boolean.FALSE;
             }
             return null;
@@ -83,7 +83,7 @@ final class Values {
             case STRING, ID, AUTONUMBER -> text;
             case PICKLIST -> {
                 if (!field.picklist().contains(text)) {
-                    throw new ApiError(400, "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
+                    throw new SalesforceRestError(400, "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
                             field.name() + ": bad value for restricted picklist field: " + text, List.of(field.name()));
                 }
                 yield text;
@@ -116,7 +116,7 @@ final class Values {
             }
             case DATETIME -> {
                 try {
-                    yield SalesforceData.API_DATETIME.format(parseDateTime(text));
+                    yield SalesforceState.API_DATETIME.format(parseDateTime(text));
                 } catch (DateTimeParseException e) {
                     throw parserError(field, node);
                 }
@@ -125,26 +125,26 @@ final class Values {
         };
     }
 
-    private static String reference(SObject object, Field field, String text, SalesforceData.Tx tx) {
+    private static String reference(SObject object, Field field, String text, SalesforceState.Tx tx) {
         String id = SalesforceIds.normalize(text);
         String label = field.references() + " ID";
         if (id == null) {
-            throw new ApiError(400, "MALFORMED_ID", label + ": id value of incorrect type: " + text, List.of(field.name()));
+            throw new SalesforceRestError(400, "MALFORMED_ID", label + ": id value of incorrect type: " + text, List.of(field.name()));
         }
-        SObject target = SObjectSchema.object(field.references()).orElse(null);
+        SObject target = SalesforceSchema.object(field.references()).orElse(null);
         if (target == null) {
             return id;
         }
         if (!id.startsWith(target.prefix())) {
-            throw new ApiError(400, "FIELD_INTEGRITY_EXCEPTION", label + ": id value of incorrect type: " + text, List.of(field.name()));
+            throw new SalesforceRestError(400, "FIELD_INTEGRITY_EXCEPTION", label + ": id value of incorrect type: " + text, List.of(field.name()));
         }
         if (tx.find(id).isEmpty()) {
-            throw new ApiError(400, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", List.of(field.name()));
+            throw new SalesforceRestError(400, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", List.of(field.name()));
         }
         return id;
     }
 
-    private static ApiError parserError(Field field, JsonNode node) {
+    private static SalesforceRestError parserError(Field field, JsonNode node) {
         String type = switch (field.type()) {
             case DOUBLE, CURRENCY -> "double";
             case BOOLEAN -> "boolean";
@@ -152,7 +152,7 @@ final class Values {
             case DATETIME -> "datetime";
             default -> "string";
         };
-        return ApiError.of(400, "JSON_PARSER_ERROR", "Cannot deserialize instance of " + type + " from " + node.getNodeType()
+        return SalesforceRestError.of(400, "JSON_PARSER_ERROR", "Cannot deserialize instance of " + type + " from " + node.getNodeType()
                 + " value " + node + " or request may be missing a required field at [line:1, column:1]");
     }
 }

@@ -10,9 +10,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * The retained change events in replay order. Replay ids are opaque, increasing and not contiguous, shared by
- * every channel, and never reused (a reset keeps counting). Not thread-safe: {@link ChangeEventStreams} guards it.
+ * every channel, and never reused (a reset keeps counting). Not thread-safe: {@link SalesforceChangeEventStreams} guards it.
  */
-final class ChangeEventStore {
+final class SalesforceChangeEventStore {
 
     /** One retained event: the Bayeux {@code data} object and what it is filed under. */
     record StoredEvent(long replayId, String entityName, String transactionKey, Instant committedAt, Map<String, Object> data) {
@@ -23,7 +23,7 @@ final class ChangeEventStore {
     private long lastReplayId;
     private long lastCommitNumber;
 
-    ChangeEventStore(RandomGenerator random, long firstReplayId, long firstCommitNumber) {
+    SalesforceChangeEventStore(RandomGenerator random, long firstReplayId, long firstCommitNumber) {
         this.random = random;
         this.lastReplayId = firstReplayId;
         this.lastCommitNumber = firstCommitNumber;

@@ -2,8 +2,8 @@ package dev.portal.sandbox.salesforce.streaming;
 
 import dev.portal.sandbox.SandboxSystems;
 import dev.portal.sandbox.SeededState;
-import dev.portal.sandbox.salesforce.RecordChange;
-import dev.portal.sandbox.salesforce.RecordsChanged;
+import dev.portal.sandbox.salesforce.SalesforceRecordChange;
+import dev.portal.sandbox.salesforce.SalesforceRecordsChanged;
 import dev.portal.sandbox.salesforce.oauth.SalesforceSessions;
 import org.cometd.bayeux.Promise;
 import org.cometd.bayeux.server.BayeuxContext;
@@ -16,7 +16,6 @@ import org.cometd.server.ServerMessageImpl;
 import org.cometd.server.ServerSessionImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +40,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Change Data Capture over the Bayeux server: turns every {@link RecordsChanged} into change events with replay
+ * Change Data Capture over the Bayeux server: turns every {@link SalesforceRecordsChanged} into change events with replay
  * ids, keeps them for the retention period, replays them to subscribers ({@code ext.replay}: -1 new only, -2 all
  * retained, N after N) and answers refusals with Salesforce's Bayeux error strings. Authentication is checked on
  * every message with the OAuth simulator's sessions.
@@ -50,30 +49,25 @@ import java.util.regex.Pattern;
  * replayed backlog and live events reach a new subscriber in replay order, without gaps or duplicates.
  */
 @Component
-class ChangeEventStreams implements SeededState {
+class SalesforceChangeEventStreams implements SeededState {
 
     static final String ALL_CHANGES = "/data/ChangeEvents";
     private static final String REPLAY_ENABLED = "sandbox.replay";
     private static final String DROPPED = "sandbox.dropped";
     private static final Pattern VERSION = Pattern.compile("/cometd/(\\d+\\.\\d+)(/[a-z]*)?/?$");
-    private static final Logger log = LoggerFactory.getLogger(ChangeEventStreams.class);
+    private static final Logger log = LoggerFactory.getLogger(SalesforceChangeEventStreams.class);
 
     private final BayeuxServerImpl bayeux;
     private final SalesforceSessions sessions;
-    private final StreamingSettings settings;
+    private final SalesforceStreamingSettings settings;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
-    private final ChangeEventStore store = new ChangeEventStore(new Random(), 4_000_000L, 10_960_279_145_000L);
+    private final SalesforceChangeEventStore store = new SalesforceChangeEventStore(new Random(), 4_000_000L, 10_960_279_145_000L);
     /** client id -> channels it is subscribed to here (guarded by {@link #lock}). */
     private final Map<String, Set<String>> subscribers = new ConcurrentHashMap<>();
     private final Set<String> channels;
 
-    @Autowired
-    ChangeEventStreams(BayeuxServerImpl bayeux, SalesforceSessions sessions, StreamingSettings settings) {
-        this(bayeux, sessions, settings, Clock.systemUTC());
-    }
-
-    ChangeEventStreams(BayeuxServerImpl bayeux, SalesforceSessions sessions, StreamingSettings settings, Clock clock) {
+    SalesforceChangeEventStreams(BayeuxServerImpl bayeux, SalesforceSessions sessions, SalesforceStreamingSettings settings, Clock clock) {
         this.bayeux = bayeux;
         this.sessions = sessions;
         this.settings = settings;
@@ -111,20 +105,20 @@ class ChangeEventStreams implements SeededState {
 
     /** Stores and delivers the change events of one committed transaction. */
     @EventListener
-    void on(RecordsChanged transaction) {
+    void on(SalesforceRecordsChanged transaction) {
         lock.lock();
         try {
             Instant now = clock.instant();
             store.expireUpTo(now.minus(settings.retention()));
             long commitNumber = store.nextCommitNumber();
             int sequence = 0;
-            for (RecordChange change : transaction.changes()) {
+            for (SalesforceRecordChange change : transaction.changes()) {
                 sequence++;
                 if (!channels.contains(channelOf(change.entityName()))) {
                     continue;
                 }
                 long replayId = store.nextReplayId();
-                ChangeEventStore.StoredEvent event = new ChangeEventStore.StoredEvent(replayId, change.entityName(),
+                SalesforceChangeEventStore.StoredEvent event = new SalesforceChangeEventStore.StoredEvent(replayId, change.entityName(),
                         transaction.transactionKey(), now, eventData(change, transaction.transactionKey(), sequence, now, commitNumber, replayId));
                 store.append(event);
                 subscribers.forEach((clientId, subscribed) -> deliver(clientId, subscribed, event));
@@ -152,7 +146,7 @@ class ChangeEventStreams implements SeededState {
     List<Long> replayIdsOf(String transactionKey) {
         lock.lock();
         try {
-            return store.ofTransaction(transactionKey).stream().map(ChangeEventStore.StoredEvent::replayId).toList();
+            return store.ofTransaction(transactionKey).stream().map(SalesforceChangeEventStore.StoredEvent::replayId).toList();
         } finally {
             lock.unlock();
         }
@@ -197,7 +191,7 @@ class ChangeEventStreams implements SeededState {
         }
     }
 
-    private void deliver(String clientId, Set<String> subscribed, ChangeEventStore.StoredEvent event) {
+    private void deliver(String clientId, Set<String> subscribed, SalesforceChangeEventStore.StoredEvent event) {
         ServerSession client = bayeux.getSession(clientId);
         if (client == null) {
             subscribers.remove(clientId);
@@ -212,7 +206,7 @@ class ChangeEventStreams implements SeededState {
         }
     }
 
-    private Map<String, Object> eventData(RecordChange change, String transactionKey, int sequence, Instant now,
+    private Map<String, Object> eventData(SalesforceRecordChange change, String transactionKey, int sequence, Instant now,
                                           long commitNumber, long replayId) {
         boolean gap = change.changeType().startsWith("GAP_");
         Map<String, Object> header = new LinkedHashMap<>();
@@ -248,7 +242,7 @@ class ChangeEventStreams implements SeededState {
             return copy;
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(ChangeEventStreams::jsonValue).toList();
+            return list.stream().map(SalesforceChangeEventStreams::jsonValue).toList();
         }
         if (value instanceof TemporalAccessor) {
             return value.toString();
@@ -431,7 +425,7 @@ class ChangeEventStreams implements SeededState {
                 Long replayId = message == null ? null : replayIdOf(client, message, name);
                 subscribers.computeIfAbsent(client.getId(), id -> ConcurrentHashMap.newKeySet()).add(name);
                 if (replayId != null && replayId != -1) {
-                    for (ChangeEventStore.StoredEvent event : store.after(replayId)) {
+                    for (SalesforceChangeEventStore.StoredEvent event : store.after(replayId)) {
                         if (ALL_CHANGES.equals(name) || channelOf(event.entityName()).equals(name)) {
                             client.deliver(null, name, event.data(), Promise.noop());
                         }

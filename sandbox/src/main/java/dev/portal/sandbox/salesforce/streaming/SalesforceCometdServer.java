@@ -17,13 +17,13 @@ import org.springframework.context.annotation.Configuration;
  * CometD's servlet through the servlet context attribute the servlet looks for.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(StreamingSettings.class)
-class CometdServer {
+@EnableConfigurationProperties(SalesforceStreamingSettings.class)
+class SalesforceCometdServer {
 
     static final String PATH = "/salesforce/cometd";
 
     @Bean(destroyMethod = "stop")
-    BayeuxServerImpl salesforceBayeuxServer(StreamingSettings settings) throws Exception {
+    BayeuxServerImpl salesforceBayeuxServer(SalesforceStreamingSettings settings) throws Exception {
         BayeuxServerImpl bayeux = new BayeuxServerImpl();
         bayeux.setOption(BayeuxServerImpl.TRANSPORTS_OPTION, JSONHttpTransport.class.getName());
         bayeux.setOption(AbstractServerTransport.TIMEOUT_OPTION, settings.timeout().toMillis());

@@ -1,8 +1,8 @@
 package dev.portal.sandbox.salesforce.streaming;
 
 import dev.portal.platform.web.ProblemException;
-import dev.portal.sandbox.salesforce.RecordChange;
-import dev.portal.sandbox.salesforce.RecordsChanged;
+import dev.portal.sandbox.salesforce.SalesforceRecordChange;
+import dev.portal.sandbox.salesforce.SalesforceRecordsChanged;
 import dev.portal.sandbox.salesforce.SalesforceIds;
 import dev.portal.sandbox.salesforce.oauth.SalesforceSessions;
 import org.springframework.context.ApplicationEventPublisher;
@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.UUID;
 /** Scenario endpoints of the streaming simulator, under {@code /sandbox/admin/salesforce/streaming/}. */
 @RestController
 @RequestMapping("/sandbox/admin/salesforce/streaming")
-class StreamingAdminController {
+class SalesforceStreamingAdminController {
 
     private static final Set<String> CHANGE_TYPES = Set.of("CREATE", "UPDATE", "DELETE", "UNDELETE",
             "GAP_CREATE", "GAP_UPDATE", "GAP_DELETE", "GAP_UNDELETE", "GAP_OVERFLOW");
@@ -29,14 +30,17 @@ class StreamingAdminController {
             "Order", "801", "OrderItem", "802", "Pricebook2", "01s", "PricebookEntry", "01u", "Product2", "01t");
     private static final int MAX_LOAD = 100_000;
 
-    private final ChangeEventStreams streams;
-    private final StreamingSettings settings;
+    private final SalesforceChangeEventStreams streams;
+    private final SalesforceStreamingSettings settings;
     private final ApplicationEventPublisher publisher;
+    private final Clock clock;
 
-    StreamingAdminController(ChangeEventStreams streams, StreamingSettings settings, ApplicationEventPublisher publisher) {
+    SalesforceStreamingAdminController(SalesforceChangeEventStreams streams, SalesforceStreamingSettings settings,
+                                       ApplicationEventPublisher publisher, Clock clock) {
         this.streams = streams;
         this.settings = settings;
         this.publisher = publisher;
+        this.clock = clock;
     }
 
     /**
@@ -73,7 +77,7 @@ class StreamingAdminController {
                 : emit.changedFields() != null ? emit.changedFields()
                 : emit.fields() == null ? List.of("LastModifiedDate") : withLastModified(emit.fields().keySet());
         Map<String, Object> fields = headerOnly || emit.fields() == null ? Map.of() : emit.fields();
-        return publish(List.of(new RecordChange(entity, type, ids, changed, fields,
+        return publish(List.of(new SalesforceRecordChange(entity, type, ids, changed, fields,
                 emit.changeOrigin() == null ? "" : emit.changeOrigin(), SalesforceSessions.USER_ID)));
     }
 
@@ -89,9 +93,9 @@ class StreamingAdminController {
         Long first = null;
         Long last = null;
         for (int i = 1; i <= count; i++) {
-            Emitted emitted = publish(List.of(new RecordChange(entity, "UPDATE", List.of(recordId),
+            Emitted emitted = publish(List.of(new SalesforceRecordChange(entity, "UPDATE", List.of(recordId),
                     List.of("Description", "LastModifiedDate"),
-                    Map.of("Description", "load " + i, "LastModifiedDate", Instant.now().toString()), "", SalesforceSessions.USER_ID)));
+                    Map.of("Description", "load " + i, "LastModifiedDate", clock.instant().toString()), "", SalesforceSessions.USER_ID)));
             if (first == null) {
                 first = emitted.replayIds().getFirst();
             }
@@ -109,7 +113,7 @@ class StreamingAdminController {
     /** Forgets retained events committed at or before {@code before} (default: now), so their replay ids become invalid. */
     @PostMapping("/events/expire")
     Map<String, Integer> expire(@RequestBody(required = false) Expire expire) {
-        Instant before = expire == null || expire.before() == null ? Instant.now() : expire.before();
+        Instant before = expire == null || expire.before() == null ? clock.instant() : expire.before();
         int expired = streams.expireUpTo(before);
         return Map.of("expired", expired, "retained", streams.retained());
     }
@@ -129,9 +133,9 @@ class StreamingAdminController {
         return new Timeouts(timeout, maxInterval);
     }
 
-    private Emitted publish(List<RecordChange> changes) {
+    private Emitted publish(List<SalesforceRecordChange> changes) {
         String transactionKey = UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        publisher.publishEvent(new RecordsChanged(transactionKey, changes));
+        publisher.publishEvent(new SalesforceRecordsChanged(transactionKey, changes));
         return new Emitted(transactionKey, streams.replayIdsOf(transactionKey));
     }
 

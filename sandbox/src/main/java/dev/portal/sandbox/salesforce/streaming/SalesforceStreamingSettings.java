@@ -1,6 +1,11 @@
 package dev.portal.sandbox.salesforce.streaming;
 
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,11 +21,13 @@ import java.util.List;
  * @param sweepPeriod       how often expired clients are looked for
  * @param entities          objects with change events, each on {@code /data/<Entity>ChangeEvent} and {@code /data/ChangeEvents}
  */
+@Validated
 @ConfigurationProperties("sandbox.salesforce.streaming")
-record StreamingSettings(Duration timeout, Duration maxInterval, Duration retention, Double minimumApiVersion,
-                         Duration sweepPeriod, List<String> entities) {
+record SalesforceStreamingSettings(@DurationMin(millis = 1) Duration timeout, @DurationMin(millis = 1) Duration maxInterval,
+                                   @DurationMin(millis = 1) Duration retention, @DecimalMin("20.0") Double minimumApiVersion,
+                                   @DurationMin(millis = 1) Duration sweepPeriod, @NotEmpty List<@NotBlank String> entities) {
 
-    StreamingSettings {
+    SalesforceStreamingSettings {
         timeout = timeout != null ? timeout : Duration.ofSeconds(110);
         maxInterval = maxInterval != null ? maxInterval : Duration.ofSeconds(40);
         retention = retention != null ? retention : Duration.ofHours(72);

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The token endpoint, called the way Salesforce's OAuth docs show, answers in Salesforce's shapes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OAuthTokenIT {
+class SalesforceOAuthIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -76,7 +76,7 @@ class OAuthTokenIT {
     void jwtBearerSignedWithTheAppKeyIssuesASession() throws Exception {
         String jwt = jwt("sandbox-client", "integration@portal.sandbox", "https://login.salesforce.com", Instant.now().plusSeconds(120));
 
-        HttpResponse<String> response = token("grant_type=" + enc(TokenController.JWT_BEARER) + "&assertion=" + jwt);
+        HttpResponse<String> response = token("grant_type=" + enc(SalesforceOAuthApiController.JWT_BEARER) + "&assertion=" + jwt);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).has("access_token")).isTrue();
@@ -89,7 +89,7 @@ class OAuthTokenIT {
         String tampered = jwt("sandbox-client", "integration@portal.sandbox", "https://login.salesforce.com", Instant.now().plusSeconds(120)) + "x";
 
         for (String assertion : new String[]{expired, wrongAudience, tampered}) {
-            HttpResponse<String> response = token("grant_type=" + enc(TokenController.JWT_BEARER) + "&assertion=" + assertion);
+            HttpResponse<String> response = token("grant_type=" + enc(SalesforceOAuthApiController.JWT_BEARER) + "&assertion=" + assertion);
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(JSON.readTree(response.body()).get("error").asString()).isEqualTo("invalid_grant");
         }
@@ -113,7 +113,7 @@ class OAuthTokenIT {
         String claims = b64.encodeToString(("{\"iss\":\"" + iss + "\",\"sub\":\"" + sub + "\",\"aud\":\"" + aud
                 + "\",\"exp\":" + exp.getEpochSecond() + "}").getBytes(StandardCharsets.UTF_8));
         String pem;
-        try (var in = OAuthTokenIT.class.getClassLoader().getResourceAsStream("sandbox/salesforce/jwt-sandbox-private.pem")) {
+        try (var in = SalesforceOAuthIT.class.getClassLoader().getResourceAsStream("sandbox/salesforce/jwt-sandbox-private.pem")) {
             pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         }
         PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));

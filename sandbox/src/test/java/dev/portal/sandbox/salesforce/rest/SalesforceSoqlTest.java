@@ -9,17 +9,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The SOQL subset: what parses into which query, and what is refused with which error code. */
-class SoqlTest {
+class SalesforceSoqlTest {
 
     private static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
 
-    private static Soql.Query parse(String soql) {
-        return Soql.parse(soql, NOW);
+    private static SalesforceSoql.Query parse(String soql) {
+        return SalesforceSoql.parse(soql, NOW);
     }
 
     @Test
     void select_list_resolves_canonical_field_names_and_parent_paths() {
-        Soql.Query query = parse("select id, name, account.sf_account_no__c from contact");
+        SalesforceSoql.Query query = parse("select id, name, account.sf_account_no__c from contact");
 
         assertThat(query.object().name()).isEqualTo("Contact");
         assertThat(query.fields()).extracting(p -> String.join(".", p.names())).containsExactly("Id", "Name", "Account.SF_Account_No__c");
@@ -27,29 +27,29 @@ class SoqlTest {
 
     @Test
     void and_binds_tighter_than_or_and_parentheses_group() {
-        Soql.Query query = parse("SELECT Id FROM Case WHERE Status = 'New' OR Status = 'Working' AND NOT (Priority = 'Low')");
+        SalesforceSoql.Query query = parse("SELECT Id FROM Case WHERE Status = 'New' OR Status = 'Working' AND NOT (Priority = 'Low')");
 
-        assertThat(query.where()).isInstanceOf(Soql.Or.class);
-        Soql.Or or = (Soql.Or) query.where();
-        assertThat(or.parts().get(1)).isInstanceOf(Soql.And.class);
-        assertThat(((Soql.And) or.parts().get(1)).parts().get(1)).isInstanceOf(Soql.Not.class);
+        assertThat(query.where()).isInstanceOf(SalesforceSoql.Or.class);
+        SalesforceSoql.Or or = (SalesforceSoql.Or) query.where();
+        assertThat(or.parts().get(1)).isInstanceOf(SalesforceSoql.And.class);
+        assertThat(((SalesforceSoql.And) or.parts().get(1)).parts().get(1)).isInstanceOf(SalesforceSoql.Not.class);
     }
 
     @Test
     void literals_of_every_kind_are_typed() {
-        Soql.Query query = parse("SELECT Id FROM Order WHERE EffectiveDate >= 2026-01-01 AND CreatedDate < 2026-01-05T10:00:00.000+0900 "
+        SalesforceSoql.Query query = parse("SELECT Id FROM Order WHERE EffectiveDate >= 2026-01-01 AND CreatedDate < 2026-01-05T10:00:00.000+0900 "
                 + "AND WHMCS_Order_ID__c IN ('1', '2') AND Activation_Error__c = null AND LastModifiedDate = LAST_N_DAYS:7 "
                 + "ORDER BY EffectiveDate DESC NULLS LAST, OrderNumber LIMIT 10 OFFSET 5");
 
-        Soql.And and = (Soql.And) query.where();
-        assertThat(((Soql.Compare) and.parts().get(0)).value().value()).isEqualTo(LocalDate.of(2026, 1, 1));
-        assertThat(((Soql.Compare) and.parts().get(1)).value().value()).isEqualTo(Instant.parse("2026-01-05T01:00:00Z"));
-        assertThat(((Soql.In) and.parts().get(2)).values()).hasSize(2);
-        assertThat(((Soql.Compare) and.parts().get(3)).value().kind()).isEqualTo(Soql.Kind.NULL);
-        Soql.Literal range = ((Soql.Compare) and.parts().get(4)).value();
+        SalesforceSoql.And and = (SalesforceSoql.And) query.where();
+        assertThat(((SalesforceSoql.Compare) and.parts().get(0)).value().value()).isEqualTo(LocalDate.of(2026, 1, 1));
+        assertThat(((SalesforceSoql.Compare) and.parts().get(1)).value().value()).isEqualTo(Instant.parse("2026-01-05T01:00:00Z"));
+        assertThat(((SalesforceSoql.In) and.parts().get(2)).values()).hasSize(2);
+        assertThat(((SalesforceSoql.Compare) and.parts().get(3)).value().kind()).isEqualTo(SalesforceSoql.Kind.NULL);
+        SalesforceSoql.Literal range = ((SalesforceSoql.Compare) and.parts().get(4)).value();
         assertThat(range.start()).isEqualTo(Instant.parse("2026-03-03T00:00:00Z"));
         assertThat(range.end()).isEqualTo(Instant.parse("2026-03-11T00:00:00Z"));
-        assertThat(query.orderBy()).extracting(Soql.OrderBy::descending).containsExactly(true, false);
+        assertThat(query.orderBy()).extracting(SalesforceSoql.OrderBy::descending).containsExactly(true, false);
         assertThat(query.limit()).isEqualTo(10);
         assertThat(query.offset()).isEqualTo(5);
     }
@@ -57,21 +57,21 @@ class SoqlTest {
     @Test
     void syntax_errors_are_malformed_query_with_the_position() {
         assertThatThrownBy(() -> parse("SELECT Name FROM Account WHERE Name = 'open"))
-                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.errorCode()).isEqualTo("MALFORMED_QUERY"))
+                .isInstanceOfSatisfying(SalesforceRestError.class, e -> assertThat(e.errorCode()).isEqualTo("MALFORMED_QUERY"))
                 .hasMessageContaining("ERROR at Row:1:Column:");
         assertThatThrownBy(() -> parse("SELECT Name FROM Account LIMIT ten"))
-                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.errorCode()).isEqualTo("MALFORMED_QUERY"));
+                .isInstanceOfSatisfying(SalesforceRestError.class, e -> assertThat(e.errorCode()).isEqualTo("MALFORMED_QUERY"));
         assertThatThrownBy(() -> parse("SELECT FROM Account"))
-                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.errorCode()).isEqualTo("MALFORMED_QUERY"));
+                .isInstanceOfSatisfying(SalesforceRestError.class, e -> assertThat(e.errorCode()).isEqualTo("MALFORMED_QUERY"));
     }
 
     @Test
     void unknown_names_are_invalid_field_or_invalid_type() {
         assertThatThrownBy(() -> parse("SELECT Nickname FROM Account"))
-                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.errorCode()).isEqualTo("INVALID_FIELD"));
+                .isInstanceOfSatisfying(SalesforceRestError.class, e -> assertThat(e.errorCode()).isEqualTo("INVALID_FIELD"));
         assertThatThrownBy(() -> parse("SELECT Owner.Name FROM Account"))
-                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.errorCode()).isEqualTo("INVALID_FIELD"));
+                .isInstanceOfSatisfying(SalesforceRestError.class, e -> assertThat(e.errorCode()).isEqualTo("INVALID_FIELD"));
         assertThatThrownBy(() -> parse("SELECT Id FROM Opportunity"))
-                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.errorCode()).isEqualTo("INVALID_TYPE"));
+                .isInstanceOfSatisfying(SalesforceRestError.class, e -> assertThat(e.errorCode()).isEqualTo("INVALID_TYPE"));
     }
 }

@@ -1,7 +1,7 @@
 package dev.portal.sandbox.salesforce.streaming;
 
-import dev.portal.sandbox.salesforce.RecordChange;
-import dev.portal.sandbox.salesforce.RecordsChanged;
+import dev.portal.sandbox.salesforce.SalesforceRecordChange;
+import dev.portal.sandbox.salesforce.SalesforceRecordsChanged;
 import dev.portal.sandbox.salesforce.oauth.SalesforceSessions;
 import org.cometd.server.BayeuxServerImpl;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
         "sandbox.salesforce.streaming.timeout=1s",
         "sandbox.salesforce.streaming.max-interval=2s",
         "sandbox.salesforce.streaming.sweep-period=100ms"})
-class StreamingApiIT {
+class SalesforceStreamingIT {
 
     @Value("${local.server.port}")
     int port;
@@ -41,7 +41,7 @@ class StreamingApiIT {
     ApplicationEventPublisher publisher;
 
     @Autowired
-    ChangeEventStreams streams;
+    SalesforceChangeEventStreams streams;
 
     @Autowired
     SalesforceSessions sessions;
@@ -71,7 +71,7 @@ class StreamingApiIT {
     }
 
     private void accountRenamed(String name) {
-        publisher.publishEvent(new RecordsChanged("0001a2b3-" + name, List.of(new RecordChange("Account", "UPDATE",
+        publisher.publishEvent(new SalesforceRecordsChanged("0001a2b3-" + name, List.of(new SalesforceRecordChange("Account", "UPDATE",
                 List.of("001Sb00000AbCdEIAZ"), List.of("Name", "LastModifiedDate"),
                 Map.of("Name", name, "LastModifiedDate", "2026-04-05T12:34:56.000Z"),
                 "com/salesforce/api/rest/62.0;client=portal", SalesforceSessions.USER_ID))));
@@ -241,7 +241,7 @@ class StreamingApiIT {
         client.handshake();
         client.subscribe("/data/ChangeEvents", -2);
 
-        List<Long> ids = client.events(10).stream().map(StreamingApiIT::replayId).toList();
+        List<Long> ids = client.events(10).stream().map(SalesforceStreamingIT::replayId).toList();
 
         assertThat(ids).hasSize(10).isSorted().doesNotHaveDuplicates();
         assertThat(ids.getLast() - ids.getFirst()).as("gaps between ids %s", ids).isGreaterThan(9);
@@ -405,7 +405,7 @@ class StreamingApiIT {
         assertThat(BayeuxExchange.JSON.readTree(loaded.body()).get("count").asInt()).isEqualTo(50);
         assertThat(events).hasSize(50);
         assertThat(events).extracting(e -> e.at("/data/payload/ChangeEventHeader/changeType").asString()).containsOnly("UPDATE");
-        assertThat(events.stream().map(StreamingApiIT::replayId).toList()).isSorted().doesNotHaveDuplicates();
+        assertThat(events.stream().map(SalesforceStreamingIT::replayId).toList()).isSorted().doesNotHaveDuplicates();
     }
 
     @Test
