@@ -2,6 +2,7 @@ package dev.portal.cdcbridge.checkpoint;
 
 import dev.portal.clients.salesforce.streaming.ReplayIdStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /** The {@code cdc_checkpoint} table: per channel the replay id of the last event Kafka acknowledged, and its commit time. */
+@Repository
 public class Checkpoints implements ReplayIdStore {
 
     private final JdbcClient jdbc;

@@ -22,11 +22,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 
 /** The clock, and the bridge's parts when a Salesforce org is configured ({@code portal.clients.salesforce.base-url}). */
@@ -48,11 +46,6 @@ class CdcConfiguration {
         @Bean
         BridgeStatus cdcStatus(Clock clock) {
             return new BridgeStatus(clock);
-        }
-
-        @Bean
-        Checkpoints cdcCheckpoints(DataSource dataSource, Clock clock) {
-            return new Checkpoints(JdbcClient.create(dataSource), clock);
         }
 
         @Bean

@@ -64,7 +64,7 @@ public record CdcProperties(
     }
 
     /** A channel whose object has no topic would fail on its first event; refuse it at start instead. */
-    @AssertTrue(message = "every channel's object needs a topic; bridged objects: Order, OrderItem, PricebookEntry, Product2, "
+    @AssertTrue(message = "portal.cdc.channels: every channel's object needs a topic; bridged objects: Order, OrderItem, PricebookEntry, Product2, "
             + "Pricebook2, Case, Account")
     public boolean isEveryChannelBridged() {
         return channels.stream().allMatch(channel -> channel == null || CdcTopics.of(CdcTopics.entityOf(channel)).isPresent());

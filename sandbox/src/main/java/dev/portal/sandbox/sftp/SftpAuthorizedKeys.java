@@ -1,6 +1,5 @@
 package dev.portal.sandbox.sftp;
 
-import dev.portal.platform.web.ProblemException;
 import dev.portal.sandbox.SandboxSystems;
 import dev.portal.sandbox.SeededState;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -46,7 +45,7 @@ class SftpAuthorizedKeys implements SeededState {
             keys.add(key);
             return KeyUtils.getFingerPrint(key);
         } catch (Exception e) {
-            throw ProblemException.badRequest("invalid-public-key", "not an OpenSSH public key line: " + e.getMessage());
+            throw new SftpPublicKeyInvalid(e.getMessage());
         }
     }
 

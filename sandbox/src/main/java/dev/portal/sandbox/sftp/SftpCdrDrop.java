@@ -1,6 +1,5 @@
 package dev.portal.sandbox.sftp;
 
-import dev.portal.platform.web.ProblemException;
 import dev.portal.sandbox.SandboxSystems;
 import dev.portal.sandbox.SeededState;
 import org.slf4j.Logger;
@@ -103,10 +102,9 @@ class SftpCdrDrop implements SeededState, DisposableBean {
      */
     synchronized List<CdrFile> addUsageDay(LocalDate date, String msisdn, int calls, int sms) {
         List<SftpSimLine> lines = msisdn == null ? SftpSimLine.SEEDED : List.of(SftpSimLine.of(msisdn).orElseThrow(() ->
-                ProblemException.badRequest("unknown-account", "no seeded SIM line " + msisdn + "; known: "
-                        + SftpSimLine.SEEDED.stream().map(SftpSimLine::msisdn).toList())));
+                new SftpLineUnknown(msisdn, SftpSimLine.SEEDED.stream().map(SftpSimLine::msisdn).toList())));
         if (calls < 0 || sms < 0 || calls > SftpCdrRecords.MAX_PER_DAY || sms > SftpCdrRecords.MAX_PER_DAY) {
-            throw ProblemException.badRequest("invalid-usage", "calls and sms must be 0.." + SftpCdrRecords.MAX_PER_DAY);
+            throw new SftpUsageOutOfRange(SftpCdrRecords.MAX_PER_DAY);
         }
         Map<String, int[]> day = usage.computeIfAbsent(date, d -> new HashMap<>());
         for (SftpSimLine line : lines) {

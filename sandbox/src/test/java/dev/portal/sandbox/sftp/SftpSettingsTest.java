@@ -1,5 +1,6 @@
 package dev.portal.sandbox.sftp;
 
+import dev.portal.platform.test.InvalidSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -20,21 +21,21 @@ class SftpSettingsTest {
     @Test
     void an_unknown_cdr_column_stops_the_start_naming_the_setting() {
         runner.withPropertyValues("sandbox.sftp.call-columns=record_id,caller_mood")
-                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("sandbox.sftp.call-columns"));
+                .run(context -> assertThat(InvalidSettings.of(context.getStartupFailure())).singleElement().asString()
+                        .contains("sandbox.sftp.call-columns"));
     }
 
     @Test
     void an_unknown_charset_stops_the_start_naming_the_setting() {
         runner.withPropertyValues("sandbox.sftp.charset=Klingon-8")
-                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("sandbox.sftp.charset"));
+                .run(context -> assertThat(InvalidSettings.of(context.getStartupFailure())).singleElement().asString()
+                        .contains("sandbox.sftp.charset"));
     }
 
     @Test
     void a_port_outside_tcp_stops_the_start_naming_the_setting() {
         runner.withPropertyValues("sandbox.sftp.port=70000")
-                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("sandbox.sftp").hasMessageContaining("field 'port'"));
+                .run(context -> assertThat(InvalidSettings.of(context.getStartupFailure()))
+                        .containsExactly("sandbox.sftp.port: must be less than or equal to 65535"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.portal.sandbox.stripe;
 
+import dev.portal.platform.test.InvalidSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -33,7 +34,7 @@ class StripeSettingsTest {
     @Test
     void zero_webhook_attempts_stop_the_start_naming_the_setting() {
         runner.withPropertyValues("sandbox.stripe.webhook-max-attempts=0")
-                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("sandbox.stripe").hasMessageContaining("field 'webhookMaxAttempts'"));
+                .run(context -> assertThat(InvalidSettings.of(context.getStartupFailure()))
+                        .containsExactly("sandbox.stripe.webhook-max-attempts: must be greater than or equal to 1"));
     }
 }

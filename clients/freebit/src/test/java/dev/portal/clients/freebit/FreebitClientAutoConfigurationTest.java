@@ -1,5 +1,6 @@
 package dev.portal.clients.freebit;
 
+import dev.portal.platform.test.InvalidSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -42,8 +43,8 @@ class FreebitClientAutoConfigurationTest {
     void a_missing_oem_key_stops_the_start_naming_it() {
         runner.withPropertyValues("portal.clients.freebit.base-url=http://localhost:8099/freebit/emptool/api",
                         "portal.clients.freebit.oem-id=oem")
-                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("portal.clients.freebit").hasMessageContaining("field 'oemKey'"));
+                .run(context -> assertThat(InvalidSettings.of(context.getStartupFailure()))
+                        .containsExactly("portal.clients.freebit.oem-key: must not be blank"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.portal.clients.salesforce;
 
+import dev.portal.platform.test.InvalidSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -45,8 +46,8 @@ class SalesforceClientAutoConfigurationTest {
         runner.withPropertyValues("portal.clients.salesforce.base-url=https://login.salesforce.com",
                         "portal.clients.salesforce.auth=jwt-bearer", "portal.clients.salesforce.client-id=consumer-key",
                         "portal.clients.salesforce.username=integration@portal.sandbox")
-                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("portal.clients.salesforce.private-key"));
+                .run(context -> assertThat(InvalidSettings.of(context.getStartupFailure())).singleElement().asString()
+                        .contains("portal.clients.salesforce.private-key"));
     }
 
     @Test
@@ -54,8 +55,8 @@ class SalesforceClientAutoConfigurationTest {
         runner.withPropertyValues("portal.clients.salesforce.base-url=https://login.salesforce.com",
                         "portal.clients.salesforce.client-id=consumer-key", "portal.clients.salesforce.client-secret=secret",
                         "portal.clients.salesforce.query-batch-size=100")
-                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("portal.clients.salesforce").hasMessageContaining("field 'queryBatchSize'"));
+                .run(context -> assertThat(InvalidSettings.of(context.getStartupFailure()))
+                        .containsExactly("portal.clients.salesforce.query-batch-size: must be greater than or equal to 200"));
     }
 
     @Test
