@@ -1,0 +1,81 @@
+package dev.portal.sim.config;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.Task;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * db-scheduler on the service's own database: every feature's {@link Task} beans, one scheduler per instance, and
+ * each execution run by exactly one of them (the row is picked with an update, kept alive by heartbeats, and taken
+ * over by another instance when its heartbeats stop). The scheduler runs on the service's {@link Clock}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SchedulerConfiguration {
+
+    /** Writes executions on the caller's transaction's connection when there is one (a transaction-aware proxy). */
+    @Bean
+    SchedulerClient schedulerClient(DataSource dataSource, List<Task<?>> tasks) {
+        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), tasks).build();
+    }
+
+    @Bean
+    Schedules schedules(SchedulerClient client, ObjectProvider<Scheduler> scheduler, Clock clock) {
+        return new Schedules(client, scheduler, clock);
+    }
+
+    @Bean(destroyMethod = "")
+    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, SimProperties properties, Clock clock) {
+        SimProperties.Scheduler settings = properties.scheduler();
+        // one name per instance (several may share a host): shown in picked_by, so an operator sees who runs what
+        String name = new SchedulerName.Hostname().getName() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+                .clock(clock::instant)
+                .schedulerName(new SchedulerName.Fixed(name))
+                .threads(settings.threads())
+                .pollingInterval(settings.pollingInterval())
+                .heartbeatInterval(settings.heartbeat())
+                .missedHeartbeatsLimit(4)
+                .enableImmediateExecution()
+                .shutdownMaxWait(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /** Starts the scheduler once the context (and Flyway) is up, stops it first on shutdown. */
+    @Bean
+    SmartLifecycle schedulerLifecycle(Scheduler scheduler, SimProperties properties) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                if (properties.scheduler().enabled()) {
+                    scheduler.start();
+                }
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                if (properties.scheduler().enabled()) {
+                    scheduler.stop();
+                }
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+}
