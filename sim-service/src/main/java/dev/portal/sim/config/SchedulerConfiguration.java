@@ -1,14 +1,12 @@
 package dev.portal.sim.config;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,20 +15,15 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 /**
  * db-scheduler on the service's own database: every feature's {@link Task} beans, one scheduler per instance, and
  * each execution run by exactly one of them (the row is picked with an update, kept alive by heartbeats, and taken
- * over by another instance when its heartbeats stop). The scheduler runs on the service's {@link Clock}.
+ * over by another instance when its heartbeats stop). The scheduler runs on the service's {@link Clock}, and writes
+ * through a transaction-aware data source: work scheduled inside a transaction commits or rolls back with it.
  */
 @Configuration(proxyBeanMethods = false)
 class SchedulerConfiguration {
 
-    /** Writes executions on the caller's transaction's connection when there is one (a transaction-aware proxy). */
     @Bean
-    SchedulerClient schedulerClient(DataSource dataSource, List<Task<?>> tasks) {
-        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), tasks).build();
-    }
-
-    @Bean
-    Schedules schedules(SchedulerClient client, ObjectProvider<Scheduler> scheduler, Clock clock) {
-        return new Schedules(client, scheduler, clock);
+    Schedules schedules(Scheduler scheduler, Clock clock) {
+        return new Schedules(scheduler, clock);
     }
 
     @Bean(destroyMethod = "")

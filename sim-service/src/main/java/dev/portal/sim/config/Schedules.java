@@ -1,12 +1,10 @@
 package dev.portal.sim.config;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import java.time.Clock;
 import java.time.Instant;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -17,19 +15,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public class Schedules {
 
-    private final SchedulerClient client;
-    private final ObjectProvider<Scheduler> scheduler;
+    private final Scheduler scheduler;
     private final Clock clock;
 
-    Schedules(SchedulerClient client, ObjectProvider<Scheduler> scheduler, Clock clock) {
-        this.client = client;
+    Schedules(Scheduler scheduler, Clock clock) {
         this.scheduler = scheduler;
         this.clock = clock;
     }
 
     /** Schedules {@code instance} at {@code at}, in the current transaction when there is one. */
     public void schedule(TaskInstance<?> instance, Instant at) {
-        client.scheduleIfNotExists(instance, at);
+        scheduler.scheduleIfNotExists(instance, at);
         if (!at.isAfter(clock.instant())) {
             pickSoon();
         }
@@ -37,15 +33,15 @@ public class Schedules {
 
     /** Removes scheduled work that has not started; false when there was none (already running or done). */
     public boolean cancel(TaskInstanceId instance) {
-        if (client.getScheduledExecution(instance).filter(e -> !e.isPicked()).isEmpty()) {
+        if (scheduler.getScheduledExecution(instance).filter(e -> !e.isPicked()).isEmpty()) {
             return false;
         }
-        client.cancel(instance);
+        scheduler.cancel(instance);
         return true;
     }
 
     private void pickSoon() {
-        Runnable check = () -> scheduler.ifAvailable(Scheduler::triggerCheckForDueExecutions);
+        Runnable check = scheduler::triggerCheckForDueExecutions;
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
