@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +47,7 @@ public abstract class SimTestBase {
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    protected static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     protected static final UUID HANAKO = UUID.fromString("00000000-0000-4000-8000-000000000001");
     protected static final UUID AIKO = UUID.fromString("00000000-0000-4000-8000-000000000003");
     protected static final UUID TARO = UUID.fromString("00000000-0000-4000-8000-000000000002");
@@ -94,12 +97,16 @@ public abstract class SimTestBase {
     @Autowired protected JdbcClient jdbc;
     @Autowired protected Scheduler scheduler;
     @Autowired protected Environment environment;
+    @Autowired protected java.time.Clock clock;
     private final List<ConfigurableApplicationContext> replicas = new ArrayList<>();
 
     @BeforeEach
     void freshState() {
         SANDBOX.reset();
         SANDBOX.clearFaults();
+        // the reset puts the simulator's clock back to real time; the service's clock never runs backwards, so the
+        // simulator is set to the service's time (plus a second, so that the service follows it again)
+        setClock(clock.instant().plusSeconds(1));
         jdbc.sql("truncate sim_operations, sim_lines, scheduled_tasks, cdr_files, call_records, sms_records, cdr_quarantine, outbox")
                 .update();
         scheduler.resume();
@@ -135,6 +142,11 @@ public abstract class SimTestBase {
     }
 
     // ---- time ----
+
+    /** Today in Japan on the service's (and the simulator's) clock. */
+    protected LocalDate today() {
+        return LocalDate.now(clock.withZone(JAPAN));
+    }
 
     /** Moves the Freebit simulator's clock, and so the service's, forward. */
     protected static void advance(Duration by) {

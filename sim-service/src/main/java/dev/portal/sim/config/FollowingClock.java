@@ -17,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  * A clock that runs at the sandbox Freebit simulator's offset from real time, read from its admin API
  * ({@code offsetMillis}) at most every {@code maxAge}. Only for the local suite, where end-to-end tests move the
  * simulator's clock and the service's timing rules must see the same time. An unreachable sandbox keeps the last
- * offset read.
+ * offset read. Time never runs backwards here: when the simulator's clock is set back (a sandbox reset), this clock
+ * stays where it was until the simulator catches up, because the scheduler's waits would otherwise last as long as
+ * the jump.
  */
 final class FollowingClock extends Clock {
 
@@ -30,6 +32,7 @@ final class FollowingClock extends Clock {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile Duration offset = Duration.ZERO;
     private volatile long readAtNanos = Long.MIN_VALUE;
+    private Duration warnedAbout;
 
     FollowingClock(Clock real, URI source, Duration maxAge) {
         this.real = real;
@@ -42,9 +45,26 @@ final class FollowingClock extends Clock {
         return real.getZone();
     }
 
+    /** The same time (the same offset, read once for both) seen in another zone. */
     @Override
     public Clock withZone(ZoneId zone) {
-        return new FollowingClock(real.withZone(zone), source, maxAge);
+        FollowingClock time = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return time.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return time.instant();
+            }
+        };
     }
 
     @Override
@@ -62,7 +82,7 @@ final class FollowingClock extends Clock {
                     HttpResponse.BodyHandlers.ofString());
             JsonNode millis = answer.statusCode() == 200 ? JSON.readTree(answer.body()).path("offsetMillis") : null;
             if (millis != null && millis.isNumber()) {
-                offset = Duration.ofMillis(millis.asLong());
+                keepLater(Duration.ofMillis(millis.asLong()));
                 readAtNanos = now;
             } else {
                 log.warn("sandbox clock {} answered {}: keeping offset {}", source, answer.statusCode(), offset);
@@ -73,5 +93,15 @@ final class FollowingClock extends Clock {
             Thread.currentThread().interrupt();
         }
         return offset;
+    }
+
+    private synchronized void keepLater(Duration read) {
+        if (read.compareTo(offset) >= 0) {
+            offset = read;
+        } else if (!read.equals(warnedAbout)) {
+            warnedAbout = read;
+            log.warn("sandbox clock {} went back by {}: this clock keeps its time until the sandbox's catches up",
+                    source, offset.minus(read));
+        }
     }
 }
