@@ -1,9 +1,7 @@
 package dev.portal.catalog.config;
 
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -12,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param pricebookId      the Salesforce Pricebook2 the portal sells from (REQUIRED, {@code PORTAL_PRICEBOOK_ID})
  * @param instanceId       this instance's name; its Kafka consumer group is {@code catalog-service-<instanceId>}
- *                         so that every instance sees every change event (default: host name + random suffix)
+ *                         so that every instance sees every change event (default: the platform's
+ *                         {@code portal.instance-id}, host name + random suffix)
  * @param refreshInterval  safety full reload, in case an invalidation was ever missed
  * @param retryInterval    how often a failed load or patch is tried again (the old snapshot keeps serving)
  * @param simCheckTtl      how long "has an active SIM" is cached per WHMCS client
@@ -37,7 +36,6 @@ public record CatalogProperties(String pricebookId, String instanceId, Duration 
             throw new IllegalArgumentException("PORTAL_PRICEBOOK_ID must be a 15- or 18-character Salesforce id, was '"
                     + pricebookId + "'");
         }
-        instanceId = instanceId == null || instanceId.isBlank() ? defaultInstanceId() : instanceId;
         refreshInterval = refreshInterval == null ? Duration.ofHours(1) : refreshInterval;
         retryInterval = retryInterval == null ? Duration.ofSeconds(10) : retryInterval;
         simCheckTtl = simCheckTtl == null ? Duration.ofSeconds(60) : simCheckTtl;
@@ -45,19 +43,4 @@ public record CatalogProperties(String pricebookId, String instanceId, Duration 
         simProductGroups = simProductGroups == null || simProductGroups.isEmpty() ? List.of("SIM") : List.copyOf(simProductGroups);
     }
 
-    /** The consumer group of this instance: its own, so that no other instance takes its share of the events. */
-    public String consumerGroup() {
-        return "catalog-service-" + instanceId;
-    }
-
-    // Host name alone is not unique when two instances run on one machine; the suffix keeps groups apart.
-    private static String defaultInstanceId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "host";
-        }
-        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
 }

@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 class CatalogHealthIndicator implements HealthIndicator {
 
     private final CatalogCache cache;
-    private final CatalogChangeListener listener;
+    private final ChangeTopicsAssignment listener;
 
-    CatalogHealthIndicator(CatalogCache cache, CatalogChangeListener listener) {
+    CatalogHealthIndicator(CatalogCache cache, ChangeTopicsAssignment listener) {
         this.cache = cache;
         this.listener = listener;
     }

@@ -7,9 +7,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.portal.catalog.CatalogFixture;
 import dev.portal.clients.salesforce.SalesforceClient;
+import dev.portal.platform.events.DeadLetters;
 import dev.portal.platform.events.Topics;
 import dev.portal.platform.test.TestInfrastructure;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,8 +43,8 @@ class CatalogInvalidationIT {
         catalog = FIXTURE.start();
         salesforce = catalog.getBean(SalesforceClient.class);
         bridge = new BridgeRecords();
-        CatalogChangeListener listener = catalog.getBean(CatalogChangeListener.class);
-        await().atMost(WAIT).until(listener::assigned);
+        ChangeTopicsAssignment assignment = catalog.getBean(ChangeTopicsAssignment.class);
+        await().atMost(WAIT).until(assignment::assigned);
     }
 
     @AfterAll
@@ -111,10 +113,14 @@ class CatalogInvalidationIT {
 
     @Test
     void a_record_it_cannot_read_is_dead_lettered_and_later_changes_still_apply() {
+        String deadLetters = Topics.SALESFORCE_PRODUCT.deadLetter().name();
+        long deadBefore = catalog.getBean(DeadLetters.class).pending(List.of(deadLetters)).get(deadLetters);
+
         bridge.sendWithoutChangeType(Topics.SALESFORCE_PRODUCT.name(), VPN);
         salesforce.update("PricebookEntry", VPN_ENTRY, Map.of("UnitPrice", 700));
         bridge.send(Topics.SALESFORCE_PRICEBOOK_ENTRY.name(), "PricebookEntry", VPN_ENTRY, "UPDATE", Map.of("UnitPrice", 700.0));
         await().atMost(WAIT).until(() -> "700".equals(price(catalog, VPN)));
+        await().atMost(WAIT).until(() -> catalog.getBean(DeadLetters.class).pending(List.of(deadLetters)).get(deadLetters) == deadBefore + 1);
     }
 
     @Test
