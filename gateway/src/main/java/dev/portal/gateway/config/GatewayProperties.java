@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry retries of safe requests (GET, HEAD) after a transport failure or a 5xx
  * @param breaker one circuit breaker per route
  * @param limits per-IP and per-user token buckets (in memory, per instance)
- * @param revocation where sessions-revoked events come from
+ * @param revocation reading sessions-revoked events
  * @param openapi aggregation of the services' OpenAPI documents
  */
 @ConfigurationProperties("portal.gateway")
@@ -73,16 +73,14 @@ public record GatewayProperties(
     }
 
     /**
-     * @param bootstrapServers Kafka brokers
-     * @param topic where identity-service publishes user events
+     * The topic and group are the binding's ({@code spring.cloud.stream.bindings.revocations-in-0}).
+     *
+     * @param enabled  off: no consumer (revoked tokens then live until they expire)
      * @param lookback how far back to read at start; at least the longest access-token lifetime, so every
      *                 revocation that still matters is known
      */
     public record Revocation(@DefaultValue("true") boolean enabled,
-                             @DefaultValue("localhost:9092") String bootstrapServers,
-                             @DefaultValue("identity.user.events") String topic,
-                             @DefaultValue("30m") Duration lookback,
-                             @DefaultValue("5s") Duration retryInterval) {
+                             @DefaultValue("30m") Duration lookback) {
     }
 
     /** @param timeout how long a service's {@code /v3/api-docs} may take before it is listed as missing */
