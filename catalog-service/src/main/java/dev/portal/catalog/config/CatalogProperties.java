@@ -1,12 +1,20 @@
 package dev.portal.catalog.config;
 
+import dev.portal.catalog.products.SalesforceId;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the catalogue ({@code portal.catalog.*}).
+ * Settings of the catalogue ({@code portal.catalog.*}), checked at start: a missing or malformed one stops the service
+ * and the failure names it.
  *
  * @param pricebookId      the Salesforce Pricebook2 the portal sells from (REQUIRED, {@code PORTAL_PRICEBOOK_ID})
  * @param instanceId       this instance's name; its Kafka consumer group is {@code catalog-service-<instanceId>}
@@ -19,28 +27,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param coldLoadWait     how long a request waits for a load already in flight on a cold cache before it
  *                         answers {@code 504 catalog-timeout}
  */
+@Validated
 @ConfigurationProperties("portal.catalog")
-public record CatalogProperties(String pricebookId, String instanceId, Duration refreshInterval, Duration retryInterval,
-                                Duration simCheckTtl, List<String> simProductGroups,
-                                Duration coldLoadWait) {
-
-    /** A Salesforce id: 15 or 18 base-62 characters. Checked before an id is put into SOQL. */
-    public static final Pattern SALESFORCE_ID = Pattern.compile("[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?");
-
-    public CatalogProperties {
-        if (pricebookId == null || pricebookId.isBlank()) {
-            throw new IllegalArgumentException("PORTAL_PRICEBOOK_ID (portal.catalog.pricebook-id) is required: the id of the "
-                    + "Salesforce Pricebook2 the portal sells from, e.g. 01sSb0000000002IAA in the sandbox");
-        }
-        if (!SALESFORCE_ID.matcher(pricebookId).matches()) {
-            throw new IllegalArgumentException("PORTAL_PRICEBOOK_ID must be a 15- or 18-character Salesforce id, was '"
-                    + pricebookId + "'");
-        }
-        refreshInterval = refreshInterval == null ? Duration.ofHours(1) : refreshInterval;
-        retryInterval = retryInterval == null ? Duration.ofSeconds(10) : retryInterval;
-        simCheckTtl = simCheckTtl == null ? Duration.ofSeconds(60) : simCheckTtl;
-        coldLoadWait = coldLoadWait == null ? Duration.ofSeconds(15) : coldLoadWait;
-        simProductGroups = simProductGroups == null || simProductGroups.isEmpty() ? List.of("SIM") : List.copyOf(simProductGroups);
-    }
-
+public record CatalogProperties(
+        @NotBlank(message = "is required (PORTAL_PRICEBOOK_ID): the Salesforce Pricebook2 the portal sells from, "
+                + "e.g. 01sSb0000000002IAA in the sandbox")
+        @Pattern(regexp = "|" + SalesforceId.FORM, message = "must be a 15- or 18-character Salesforce id (PORTAL_PRICEBOOK_ID)")
+        String pricebookId,
+        @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*", message = "must be letters, digits, '.', '_' or '-' (it names a Kafka consumer group)")
+        String instanceId,
+        @NotNull @DurationMin(seconds = 1) @DefaultValue("1h") Duration refreshInterval,
+        @NotNull @DurationMin(millis = 10) @DefaultValue("10s") Duration retryInterval,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("60s") Duration simCheckTtl,
+        @NotEmpty @DefaultValue("SIM") List<@NotBlank String> simProductGroups,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("15s") Duration coldLoadWait) {
 }

@@ -1,6 +1,6 @@
 package dev.portal.catalog.invalidation;
 
-import dev.portal.catalog.catalog.CatalogCache;
+import dev.portal.catalog.snapshot.CatalogCache;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package dev.portal.catalog.invalidation;
 
-import dev.portal.catalog.catalog.CatalogCache;
-import dev.portal.catalog.config.CatalogProperties;
+import dev.portal.catalog.snapshot.CatalogCache;
+import dev.portal.catalog.products.SalesforceId;
 import dev.portal.platform.events.EventEnvelope;
 import dev.portal.platform.events.MalformedEventException;
 import dev.portal.platform.stream.EventConsumers;
@@ -43,7 +43,7 @@ class CatalogInvalidation {
         String recordId = envelope.subject();
         String changeType = envelope.extension(CHANGE_TYPE).orElseThrow(() -> new MalformedEventException(
                 "event " + envelope.id() + " (" + envelope.type() + ") has no ce_" + CHANGE_TYPE + " attribute"));
-        if (!CatalogProperties.SALESFORCE_ID.matcher(recordId).matches()) {
+        if (!SalesforceId.isWellFormed(recordId)) {
             throw new MalformedEventException("event " + envelope.id() + " is not about a Salesforce record: " + recordId);
         }
         switch (changeType) {

@@ -1,6 +1,6 @@
 package dev.portal.catalog.invalidation;
 
-import dev.portal.catalog.catalog.CatalogCache;
+import dev.portal.catalog.snapshot.CatalogCache;
 import java.util.Collection;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;

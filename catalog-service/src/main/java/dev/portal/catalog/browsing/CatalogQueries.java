@@ -1,9 +1,11 @@
-package dev.portal.catalog.catalog;
+package dev.portal.catalog.browsing;
 
 import dev.portal.catalog.eligibility.SimSubscriptions;
+import dev.portal.catalog.products.CatalogItem;
+import dev.portal.catalog.products.Category;
+import dev.portal.catalog.snapshot.CatalogCache;
 import dev.portal.platform.security.CurrentUser;
 import dev.portal.platform.security.PortalUser;
-import dev.portal.platform.web.ProblemException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,8 +30,7 @@ class CatalogQueries {
 
     List<CatalogItem> list(String categoryParameter) {
         Optional<Category> category = categoryParameter == null ? Optional.empty() : Optional.of(Category.fromParameter(categoryParameter)
-                .orElseThrow(() -> ProblemException.badRequest("invalid-category",
-                        "category must be one of internet, sim, vpn.")));
+                .orElseThrow(InvalidCategory::new));
         List<CatalogItem> items = cache.items();
         Predicate<CatalogItem> visible = visibleTo(items);
         return items.stream().filter(item -> category.map(c -> item.category() == c).orElse(true)).filter(visible).toList();
@@ -37,7 +38,7 @@ class CatalogQueries {
 
     CatalogItem product(String productId) {
         return cache.product(productId).filter(item -> visibleTo(List.of(item)).test(item))
-                .orElseThrow(() -> ProblemException.notFound("product-not-found", "No such product in the catalog."));
+                .orElseThrow(ProductNotFound::new);
     }
 
     // Family plans only for callers with an active SIM; WHMCS is asked only when there is a family plan to show.

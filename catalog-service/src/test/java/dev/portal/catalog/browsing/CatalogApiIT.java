@@ -1,4 +1,4 @@
-package dev.portal.catalog.catalog;
+package dev.portal.catalog.browsing;
 
 import static dev.portal.catalog.CatalogFixture.SANDBOX;
 import static dev.portal.catalog.CatalogFixture.json;
@@ -6,6 +6,7 @@ import static dev.portal.catalog.CatalogFixture.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portal.catalog.CatalogFixture;
+import dev.portal.catalog.snapshot.CatalogCache;
 import dev.portal.platform.test.WithInfrastructure;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -141,5 +142,15 @@ class CatalogApiIT {
 
     private static List<String> codes(HttpResponse<String> response) {
         return products(response).stream().map(p -> p.path("code").asString()).toList();
+    }
+
+    @Test
+    void the_openapi_document_is_served_without_a_token_and_describes_the_api() {
+        HttpResponse<String> response = get("/v3/api-docs", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode paths = CatalogFixture.json(response).path("paths");
+        assertThat(paths.propertyNames()).contains("/api/catalog", "/api/catalog/products/{id}");
+        assertThat(paths.path("/api/catalog").path("get").path("parameters").findValuesAsString("name")).contains("category");
     }
 }

@@ -1,7 +1,9 @@
-package dev.portal.catalog.catalog;
+package dev.portal.catalog.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portal.catalog.products.CatalogItem;
+import dev.portal.catalog.products.Category;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

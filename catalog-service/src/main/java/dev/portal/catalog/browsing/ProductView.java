@@ -1,5 +1,6 @@
-package dev.portal.catalog.catalog;
+package dev.portal.catalog.browsing;
 
+import dev.portal.catalog.products.CatalogItem;
 import java.math.BigDecimal;
 
 /**

@@ -1,4 +1,4 @@
-package dev.portal.catalog.catalog;
+package dev.portal.catalog.products;
 
 import java.util.List;
 

@@ -1,5 +1,6 @@
-package dev.portal.catalog.catalog;
+package dev.portal.catalog.snapshot;
 
+import dev.portal.catalog.products.CatalogItem;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,9 +1,10 @@
-package dev.portal.catalog.catalog;
+package dev.portal.catalog.snapshot;
 
 import dev.portal.catalog.config.CatalogProperties;
+import dev.portal.catalog.products.CatalogItem;
+import dev.portal.catalog.products.PricebookSource;
 import dev.portal.clients.support.ExternalSystemException;
 import dev.portal.clients.support.ExternalTimeoutException;
-import dev.portal.platform.web.ProblemException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -17,7 +18,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +49,7 @@ public class CatalogCache {
         Gauge.builder("portal.catalog.items", current, c -> c.get() == null ? 0 : c.get().byEntryId().size()).register(meters);
     }
 
-    /** Every sellable item, in display order. Cold cache: loads it, or fails as a 503/504 problem. */
+    /** Every sellable item, in display order. Cold cache: loads it, or fails with {@link CatalogUnavailable} or {@link CatalogTimeout}. */
     public List<CatalogItem> items() {
         return snapshot().items();
     }
@@ -150,7 +150,8 @@ public class CatalogCache {
             // a load in flight (start, retry) may be stuck on a slow Salesforce: wait for it only so long
             locked = changes.tryLock(properties.coldLoadWait().toMillis(), TimeUnit.MILLISECONDS);
             if (!locked) {
-                throw new ExternalTimeoutException("salesforce", "catalog load", "no catalog within " + properties.coldLoadWait(), null);
+                log.warn("catalog is cold and no load finished within {}", properties.coldLoadWait());
+                throw new CatalogTimeout();
             }
             if (current.get() == null) {
                 reload("first use");
@@ -158,16 +159,13 @@ public class CatalogCache {
             return current.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "catalog-unavailable", "Catalog unavailable",
-                    "The product catalog is not available right now. Try again shortly.");
+            throw new CatalogUnavailable();
         } catch (ExternalTimeoutException e) {
             log.warn("catalog is cold and Salesforce timed out: {}", e.toString());
-            throw new ProblemException(HttpStatus.GATEWAY_TIMEOUT, "catalog-timeout", "Catalog timed out",
-                    "The product catalog could not be loaded in time. Try again shortly.");
+            throw new CatalogTimeout();
         } catch (ExternalSystemException e) {
             log.warn("catalog is cold and Salesforce cannot serve it: {}", e.toString());
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "catalog-unavailable", "Catalog unavailable",
-                    "The product catalog is not available right now. Try again shortly.");
+            throw new CatalogUnavailable();
         } finally {
             if (locked) {
                 changes.unlock();

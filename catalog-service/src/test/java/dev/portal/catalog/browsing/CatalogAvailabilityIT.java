@@ -1,13 +1,15 @@
-package dev.portal.catalog.catalog;
+package dev.portal.catalog.browsing;
 
 import static dev.portal.catalog.CatalogFixture.SANDBOX;
 import static dev.portal.catalog.CatalogFixture.get;
 import static dev.portal.catalog.CatalogFixture.json;
 import static dev.portal.catalog.CatalogFixture.token;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.portal.catalog.CatalogFixture;
+import dev.portal.catalog.snapshot.CatalogCache;
+import dev.portal.platform.test.InvalidSettings;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,10 +81,13 @@ class CatalogAvailabilityIT {
     }
 
     @Test
-    void refuses_to_start_without_a_price_book_id() {
-        assertThatThrownBy(() -> fixture.start("portal.catalog.pricebook-id="))
-                .hasStackTraceContaining("PORTAL_PRICEBOOK_ID (portal.catalog.pricebook-id) is required");
-        assertThatThrownBy(() -> fixture.start("portal.catalog.pricebook-id=x' OR Name != '"))
-                .hasStackTraceContaining("PORTAL_PRICEBOOK_ID must be a 15- or 18-character Salesforce id");
+    void refuses_to_start_without_a_price_book_id_or_with_a_malformed_one_naming_the_setting() {
+        Throwable missing = catchThrowable(() -> fixture.start("portal.catalog.pricebook-id="));
+        Throwable malformed = catchThrowable(() -> fixture.start("portal.catalog.pricebook-id=x' OR Name != '"));
+
+        assertThat(InvalidSettings.of(missing)).singleElement().asString()
+                .startsWith("portal.catalog.pricebook-id: is required (PORTAL_PRICEBOOK_ID)");
+        assertThat(InvalidSettings.of(malformed))
+                .containsExactly("portal.catalog.pricebook-id: must be a 15- or 18-character Salesforce id (PORTAL_PRICEBOOK_ID)");
     }
 }
