@@ -1,6 +1,8 @@
-package dev.portal.gateway.edge;
+package dev.portal.gateway.auth;
 
-import dev.portal.gateway.auth.EdgeTokens;
+import dev.portal.gateway.edge.EdgeOrder;
+import dev.portal.gateway.edge.EdgeProblems;
+import dev.portal.gateway.edge.PathRules;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
