@@ -35,9 +35,14 @@ import tools.jackson.databind.json.JsonMapper;
  * in-process sandbox (reset before each test, with the service's tables emptied so tests do not see each other).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"portal.identity.cookie-secure=false", "portal.identity.reconcile-interval=1h",
+        properties = {"portal.identity.cookie-secure=false",
                 "portal.identity.password-reset-url=https://portal.example/reset-password",
-                "portal.clients.whmcs.http.retry-backoff=10ms", "portal.clients.salesforce.http.retry-backoff=10ms"})
+                "portal.clients.whmcs.http.retry-backoff=10ms", "portal.clients.salesforce.http.retry-backoff=10ms",
+                // the tests of one context share each client: their deliberate faults must not add up to an open breaker
+                "portal.clients.whmcs.http.breaker-window=200", "portal.clients.salesforce.http.breaker-window=200",
+                // the saga leader retries within a test's patience: 3 Salesforce attempts 100 ms and 200 ms apart
+                "portal.identity.salesforce-link-attempts=3", "portal.saga.first-backoff=100ms", "portal.saga.max-backoff=400ms",
+                "portal.saga.jitter=0", "portal.saga.poll-interval=100ms", "portal.saga.leader-check-interval=200ms"})
 @WithInfrastructure(kafka = true, postgres = true)
 public abstract class IdentityTestBase {
 
@@ -76,7 +81,7 @@ public abstract class IdentityTestBase {
         jdbc.sql("delete from password_reset_tokens").update();
         jdbc.sql("delete from rate_limit_hits").update();
         jdbc.sql("delete from rate_limit_keys").update();
-        jdbc.sql("delete from signup_attempts").update();
+        jdbc.sql("delete from saga_instances").update(); // its step log goes with it
         jdbc.sql("delete from id_mappings").update();
         jdbc.sql("delete from users").update();
     }

@@ -1,6 +1,6 @@
-package dev.portal.identity.web;
+package dev.portal.identity.tokens;
 
-import dev.portal.identity.IdentityProperties;
+import dev.portal.identity.config.IdentityProperties;
 import dev.portal.platform.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

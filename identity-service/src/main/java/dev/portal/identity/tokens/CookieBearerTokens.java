@@ -1,4 +1,4 @@
-package dev.portal.identity.web;
+package dev.portal.identity.tokens;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,5 @@
-package dev.portal.identity.web;
+package dev.portal.identity.tokens;
 
-import dev.portal.identity.tokens.SigningKeys;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.CacheControl;

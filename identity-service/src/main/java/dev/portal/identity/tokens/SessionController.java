@@ -1,14 +1,6 @@
-package dev.portal.identity.web;
+package dev.portal.identity.tokens;
 
 import dev.portal.identity.limits.ClientAddresses;
-import dev.portal.identity.limits.RateLimits;
-import dev.portal.identity.signup.LinkRequest;
-import dev.portal.identity.signup.SignupRequest;
-import dev.portal.identity.signup.SignupResult;
-import dev.portal.identity.signup.SignupService;
-import dev.portal.identity.tokens.IssuedTokens;
-import dev.portal.identity.tokens.Sessions;
-import dev.portal.platform.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -16,7 +8,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.CookieValue;
@@ -26,25 +17,20 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Signup and sessions; public (see {@code portal.security.public-paths}). */
+/** Login, refresh, logout and the CSRF token; public (see {@code portal.security.public-paths}). */
 @RestController
 @RequestMapping("/api/auth")
-class AuthController {
+class SessionController {
 
-    private final SignupService signups;
     private final Sessions sessions;
     private final TokenCookies cookies;
-    private final RateLimits limits;
     private final ClientAddresses clients;
     private final Csrf csrf;
 
-    AuthController(SignupService signups, Sessions sessions, TokenCookies cookies, RateLimits limits, ClientAddresses clients,
-                   Csrf csrf) {
+    SessionController(Sessions sessions, TokenCookies cookies, ClientAddresses clients, Csrf csrf) {
         this.csrf = csrf;
-        this.signups = signups;
         this.sessions = sessions;
         this.cookies = cookies;
-        this.limits = limits;
         this.clients = clients;
     }
 
@@ -78,18 +64,6 @@ class AuthController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new CsrfResponse(token.getToken(), Csrf.HEADER));
     }
 
-    @PostMapping("/signup")
-    ResponseEntity<SignupResult> signup(@Valid @RequestBody SignupRequest request, HttpServletRequest http) {
-        limits.acquire(limits.signupPerIp, clients.of(http));
-        return ResponseEntity.status(HttpStatus.CREATED).body(signups.signup(request));
-    }
-
-    @PostMapping("/link")
-    ResponseEntity<SignupResult> link(@Valid @RequestBody LinkRequest request, HttpServletRequest http) {
-        limits.acquire(limits.linkPerIp, clients.of(http));
-        return ResponseEntity.status(HttpStatus.CREATED).body(signups.link(request));
-    }
-
     @PostMapping("/login")
     ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         IssuedTokens tokens = sessions.login(request.email(), request.password(), clients.of(http));
@@ -116,8 +90,7 @@ class AuthController {
     private static String refreshToken(RefreshRequest request, String cookie) {
         String token = request != null && request.refreshToken() != null ? request.refreshToken() : cookie;
         if (token == null || token.isBlank()) {
-            throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "Invalid refresh token",
-                    "No refresh token was sent.");
+            throw InvalidRefreshToken.missing();
         }
         return token;
     }

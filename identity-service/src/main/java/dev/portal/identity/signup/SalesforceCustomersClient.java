@@ -9,23 +9,20 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-/** The Salesforce Account side of signup: finding it by customer number and marking it registered. */
+/** {@link SalesforceCustomers} on the Salesforce client: the Account's field names stay here. */
 @Component
-public class SalesforceAccounts {
+class SalesforceCustomersClient implements SalesforceCustomers {
 
     static final String REGISTERED = "Registered";
 
     private final SalesforceClient salesforce;
 
-    public SalesforceAccounts(SalesforceClient salesforce) {
+    SalesforceCustomersClient(SalesforceClient salesforce) {
         this.salesforce = salesforce;
     }
 
-    /** An Account's id and its {@code WH_Account__c} (empty when not linked). */
-    public record Account(String id, Optional<String> whmcsAccount) {
-    }
-
-    /** The Account with {@code SF_Account_No__c = customerNumber}; the number is validated to [A-Za-z0-9-] before. */
+    /** The number is validated to [A-Za-z0-9-] by the request; checked again here, as it goes into a query. */
+    @Override
     public Optional<Account> byCustomerNumber(String customerNumber) {
         if (!customerNumber.matches("[A-Za-z0-9-]{1,40}")) {
             return Optional.empty();
@@ -35,6 +32,7 @@ public class SalesforceAccounts {
                 .map(record -> new Account(record.path("Id").asString(), text(record.path("WH_Account__c"))));
     }
 
+    @Override
     public void markRegistered(String accountId, int whmcsClientId, Instant registeredAt) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("WH_Account__c", String.valueOf(whmcsClientId));

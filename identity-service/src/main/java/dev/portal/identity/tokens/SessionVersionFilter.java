@@ -1,6 +1,5 @@
-package dev.portal.identity.web;
+package dev.portal.identity.tokens;
 
-import dev.portal.identity.tokens.AccessTokens;
 import dev.portal.identity.users.Users;
 import dev.portal.platform.web.Problems;
 import jakarta.servlet.FilterChain;

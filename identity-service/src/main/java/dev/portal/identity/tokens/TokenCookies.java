@@ -1,7 +1,7 @@
-package dev.portal.identity.web;
+package dev.portal.identity.tokens;
 
-import dev.portal.identity.IdentityProperties;
-import dev.portal.identity.tokens.IssuedTokens;
+import dev.portal.identity.config.IdentityProperties;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.http.HttpHeaders;
@@ -20,13 +20,15 @@ public class TokenCookies {
     static final String REFRESH_PATH = "/api/auth";
 
     private final IdentityProperties properties;
+    private final Clock clock;
 
-    public TokenCookies(IdentityProperties properties) {
+    TokenCookies(IdentityProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
     }
 
     public HttpHeaders set(IssuedTokens tokens) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         HttpHeaders headers = new HttpHeaders();
         headers.add(HttpHeaders.SET_COOKIE, cookie(ACCESS, tokens.accessToken(), "/",
                 Duration.between(now, tokens.accessTokenExpiresAt())).toString());

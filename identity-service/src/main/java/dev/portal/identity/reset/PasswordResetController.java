@@ -1,8 +1,7 @@
-package dev.portal.identity.web;
+package dev.portal.identity.reset;
 
 import dev.portal.identity.limits.ClientAddresses;
 import dev.portal.identity.limits.RateLimits;
-import dev.portal.identity.reset.PasswordResets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;

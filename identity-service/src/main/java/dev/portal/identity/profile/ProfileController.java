@@ -1,12 +1,6 @@
-package dev.portal.identity.web;
+package dev.portal.identity.profile;
 
-import dev.portal.identity.profile.Address;
-import dev.portal.identity.profile.AddressUpdate;
-import dev.portal.identity.profile.Profile;
-import dev.portal.identity.profile.ProfileManagement;
-import dev.portal.identity.profile.ProfilePatch;
 import dev.portal.platform.security.CurrentUser;
-import dev.portal.platform.web.ProblemException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -15,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -72,14 +65,13 @@ class ProfileController {
     private <T> T read(Map<String, Object> body, Set<String> allowed, Class<T> type) {
         List<String> unknown = new ArrayList<>(body.keySet().stream().filter(name -> !allowed.contains(name)).sorted().toList());
         if (!unknown.isEmpty()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "unknown-fields", "Unknown fields",
-                    "These fields cannot be set here: " + String.join(", ", unknown) + ".", Map.of("fields", unknown));
+            throw new UnknownFields(unknown);
         }
         T value;
         try {
             value = JSON.convertValue(body, type);
         } catch (IllegalArgumentException | tools.jackson.core.JacksonException e) {
-            throw ProblemException.badRequest("validation-failed", "Every field must be a string.");
+            throw new FieldsNotText();
         }
         Set<ConstraintViolation<T>> violations = validator.validate(value);
         if (!violations.isEmpty()) {

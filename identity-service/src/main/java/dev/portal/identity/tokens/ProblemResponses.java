@@ -1,4 +1,4 @@
-package dev.portal.identity.web;
+package dev.portal.identity.tokens;
 
 import dev.portal.platform.web.Problems;
 import jakarta.servlet.http.HttpServletResponse;

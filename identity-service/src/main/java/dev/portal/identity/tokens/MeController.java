@@ -1,14 +1,11 @@
-package dev.portal.identity.web;
+package dev.portal.identity.tokens;
 
-import dev.portal.identity.tokens.SessionRevocations;
 import dev.portal.identity.users.IdMapping;
 import dev.portal.identity.users.User;
 import dev.portal.identity.users.Users;
 import dev.portal.platform.security.CurrentUser;
-import dev.portal.platform.web.ProblemException;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,8 +34,7 @@ class MeController {
     @GetMapping("/api/me")
     Me me() {
         UUID id = UUID.fromString(currentUser.get().id());
-        User user = users.find(id).orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                "Unauthenticated", "The account of this token no longer exists."));
+        User user = users.find(id).orElseThrow(AccountGone::new);
         Optional<IdMapping> mapping = users.mapping(id);
         return new Me(user.id(), user.email(), user.firstName(), user.lastName(), mapping.isPresent(),
                 mapping.map(IdMapping::whmcsClientId).orElse(null), mapping.map(IdMapping::sfAccountId).orElse(null));
