@@ -18,18 +18,18 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The seed's WishlistToGroupController: {@code /api/v1/wishlist-to-group}. */
+/** Wishlists of the caller's groups: {@code /api/v1/wishlist-to-group}. */
 @RestController
-@RequestMapping(WishlistToGroupController.PATH)
-class WishlistToGroupController {
+@RequestMapping(WishlistsController.PATH)
+class WishlistsController {
 
     static final String PATH = "/api/v1/wishlist-to-group";
 
-    private final WishlistToGroupService service;
+    private final WishlistManagement service;
     private final CurrentUser currentUser;
     private final WishlistProperties properties;
 
-    WishlistToGroupController(WishlistToGroupService service, CurrentUser currentUser, WishlistProperties properties) {
+    WishlistsController(WishlistManagement service, CurrentUser currentUser, WishlistProperties properties) {
         this.service = service;
         this.currentUser = currentUser;
         this.properties = properties;
@@ -43,8 +43,8 @@ class WishlistToGroupController {
     @GetMapping
     Map<String, Object> list(@RequestParam Map<String, String> params) {
         long userId = service.requireSomeGroup(currentUser.get());
-        WishlistToGroupService.ListQuery query = parse(params);
-        WishlistToGroupService.Page page = service.list(userId, query);
+        WishlistQueries.ListQuery query = parse(params);
+        WishlistQueries.Page page = service.list(userId, query);
         long lastPage = Math.max(1, (page.total() + query.perPage() - 1) / query.perPage());
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("current_page", query.page());
@@ -81,7 +81,7 @@ class WishlistToGroupController {
         return service.update(currentUser.get(), slug, body);
     }
 
-    private WishlistToGroupService.ListQuery parse(Map<String, String> params) {
+    private WishlistQueries.ListQuery parse(Map<String, String> params) {
         FieldErrors errors = new FieldErrors();
         for (String name : params.keySet()) {
             if (!List.of("page", "per_page", "status", "group_id").contains(name)) {
@@ -98,16 +98,17 @@ class WishlistToGroupController {
         if (perPage != null && (perPage < 1 || perPage > properties.maxPerPage())) {
             errors.add("per_page", "must be between 1 and " + properties.maxPerPage());
         }
-        if (status != null && status != 0 && status != 1 && status != 3) {
+        if (status != null && WishlistStatus.ofCode(status).isEmpty()) {
             errors.add("status", "must be 0 (inactive), 1 (active) or 3 (cancelled)");
         }
         if (groupId != null && groupId < 1) {
             errors.add("group_id", "must be a positive id");
         }
         errors.throwIfAny();
-        return new WishlistToGroupService.ListQuery(page == null ? 1 : page.intValue(),
+        return new WishlistQueries.ListQuery(page == null ? 1 : page.intValue(),
                 perPage == null ? properties.defaultPerPage() : perPage.intValue(),
-                status == null ? List.of(WishlistView.INACTIVE, WishlistView.ACTIVE) : List.of(status.intValue()), groupId);
+                status == null ? List.of(WishlistStatus.INACTIVE, WishlistStatus.ACTIVE)
+                        : List.of(WishlistStatus.ofCode(status).orElseThrow()), groupId);
     }
 
     private static Long number(Map<String, String> params, String name, FieldErrors errors) {
@@ -123,11 +124,11 @@ class WishlistToGroupController {
         }
     }
 
-    private static String link(Map<String, String> params, WishlistToGroupService.ListQuery query, long page) {
+    private static String link(Map<String, String> params, WishlistQueries.ListQuery query, long page) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath(PATH).queryParam("page", page)
                 .queryParam("per_page", query.perPage());
         if (params.containsKey("status")) {
-            uri.queryParam("status", query.statuses().getFirst());
+            uri.queryParam("status", query.statuses().getFirst().code());
         }
         if (query.groupId() != null) {
             uri.queryParam("group_id", query.groupId());
