@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
                 "portal.clients.whmcs.http.breaker-window=200", "portal.clients.salesforce.http.breaker-window=200",
                 // the saga leader retries within a test's patience: 3 Salesforce attempts 100 ms and 200 ms apart
                 "portal.identity.salesforce-link-attempts=3", "portal.saga.first-backoff=100ms", "portal.saga.max-backoff=400ms",
-                "portal.saga.jitter=0", "portal.saga.poll-interval=100ms", "portal.saga.leader-check-interval=200ms"})
+                "portal.saga.jitter=0", "portal.saga.poll-interval=100ms", "portal.saga.leader-check-interval=200ms",
+                "portal.saga.monitor-interval=200ms"})
 @WithInfrastructure(kafka = true, postgres = true)
 public abstract class IdentityTestBase {
 

@@ -58,6 +58,9 @@ class SignupSagaIT extends IdentityTestBase {
         assertThat(data(awaitEvent("identity.user.events", userId.toString(), "portal.identity.salesforce-link-parked.v1"))
                 .path("sfAccountId").asString()).isEqualTo(accountId);
 
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/actuator/prometheus", null).body().lines()
+                .filter(line -> line.startsWith("portal_identity_signup_salesforce_pending{"))).singleElement().asString().endsWith(" 1.0"));
+
         SANDBOX.clearFaults();
         HttpResponse<String> retried = send(HttpRequest.newBuilder(uri("/actuator/sagas/" + sagaId()))
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()));
