@@ -18,22 +18,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -50,7 +41,6 @@ class SignupIT extends IdentityTestBase {
     @Autowired SagaSteps steps;
     @Autowired TransactionTemplate transactions;
     @Autowired Passwords passwords;
-    @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers;
 
     @Test
     void jiro_signs_up_creating_his_whmcs_client_his_mapping_and_the_salesforce_link() {
@@ -214,24 +204,6 @@ class SignupIT extends IdentityTestBase {
     }
 
     private ConsumerRecord<String, byte[]> awaitEvent(UUID userId, String type) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "signup-it-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of("identity.user.events"));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    Header header = record.headers().lastHeader("ce_type");
-                    if (userId.toString().equals(record.key()) && header != null
-                            && type.equals(new String(header.value(), StandardCharsets.UTF_8))) {
-                        found.add(record);
-                    }
-                });
-                return !found.isEmpty();
-            });
-        }
-        return found.getFirst();
+        return awaitEvent("identity.user.events", userId.toString(), type);
     }
 }
