@@ -36,13 +36,13 @@ public class ProfileManagement {
 
     private final Users users;
     private final WhmcsClient whmcs;
-    private final ProfileCache cache;
+    private final CachedProfiles cache;
     private final TransactionTemplate transactions;
     private final Outbox outbox;
     private final IdentityProperties properties;
     private final Clock clock;
 
-    ProfileManagement(Users users, WhmcsClient whmcs, ProfileCache cache, TransactionTemplate transactions, Outbox outbox,
+    ProfileManagement(Users users, WhmcsClient whmcs, CachedProfiles cache, TransactionTemplate transactions, Outbox outbox,
                       IdentityProperties properties, Clock clock) {
         this.users = users;
         this.whmcs = whmcs;

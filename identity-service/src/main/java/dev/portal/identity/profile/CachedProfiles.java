@@ -10,13 +10,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The {@code profile_cache} table: the last WHMCS read per user, shared by the replicas. */
 @Repository
-class ProfileCache {
+class CachedProfiles {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
 
-    ProfileCache(JdbcClient jdbc) {
+    CachedProfiles(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
