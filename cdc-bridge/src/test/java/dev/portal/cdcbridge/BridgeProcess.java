@@ -1,6 +1,5 @@
 package dev.portal.cdcbridge;
 
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
