@@ -7,7 +7,7 @@ import java.util.Optional;
 public enum Category {
     INTERNET, SIM, VPN;
 
-    /** The value of {@code Portal_Category__c}; "Mobile" is the seed's other name for SIM. Anything else is not sold. */
+    /** The value of {@code Portal_Category__c}; "Mobile" is the price book's other name for SIM. Anything else is not sold. */
     public static Optional<Category> fromSalesforce(String value) {
         if (value == null) {
             return Optional.empty();
