@@ -9,6 +9,7 @@ import { h, pageHeading, announce, problemBox } from './ui.js';
 const compiled = routes.map((route) => ({ ...route, regex: compile(route.path) }));
 let renderToken = 0;
 let flash = null;
+let rendered = false;
 
 function compile(path) {
   const names = [];
@@ -74,9 +75,13 @@ export async function render() {
   main.removeAttribute('aria-busy');
   if (token !== renderToken) return;
   markCurrentNav(url.pathname);
-  const heading = main.querySelector('h1');
-  (heading || main).focus({ preventScroll: false });
-  announce(document.title);
+  // the first page keeps the browser's own start (the skip link comes first); later ones move focus to their heading
+  if (rendered) {
+    const heading = main.querySelector('h1');
+    (heading || main).focus({ preventScroll: false });
+    announce(document.title);
+  }
+  rendered = true;
 }
 
 function markCurrentNav(pathname) {

@@ -105,7 +105,7 @@ export async function loadInto(container, load, render) {
   container.setAttribute('aria-busy', 'true');
   try {
     const data = await load();
-    container.replaceChildren(...[render(data)].flat());
+    replace(container, render(data));
   } catch (error) {
     container.replaceChildren(problemBox(error));
   } finally {
@@ -124,4 +124,16 @@ export function definitionList(rows) {
 /** A message carried over from the previous page (logged out, session expired, saved). */
 export function noticeBox(text) {
   return h('div', { class: 'alert alert-info', role: 'status' }, text);
+}
+
+/** append() that skips null/false and flattens arrays (Element.append would print "null"). */
+export function add(parent, ...children) {
+  append(parent, children);
+  return parent;
+}
+
+export function replace(parent, ...children) {
+  parent.replaceChildren();
+  append(parent, children);
+  return parent;
 }

@@ -1,5 +1,5 @@
 import { t, formatPrice } from '../i18n.js';
-import { h, pageHeading, loadInto } from '../ui.js';
+import { h, pageHeading, loadInto, add } from '../ui.js';
 import { api } from '../api.js';
 
 const CATEGORIES = ['internet', 'sim', 'vpn'];
@@ -9,7 +9,7 @@ export const title = () => t('catalog.title');
 export async function render(main, { query }) {
   const selected = CATEGORIES.includes(query.get('category')) ? query.get('category') : null;
   const results = h('div', { id: 'catalog-results' });
-  main.append(
+  add(main, 
     pageHeading(t('catalog.title')),
     h('nav', { 'aria-label': t('catalog.filter'), class: 'filters' }, h('ul', { class: 'segmented' },
       [null, ...CATEGORIES].map((category) => h('li', {}, h('a', {

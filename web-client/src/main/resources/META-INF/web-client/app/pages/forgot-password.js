@@ -1,5 +1,5 @@
 import { t } from '../i18n.js';
-import { h, pageHeading, successBox } from '../ui.js';
+import { h, pageHeading, successBox, add } from '../ui.js';
 import { createForm } from '../forms.js';
 import { api } from '../api.js';
 import { emailField } from '../account-fields.js';
@@ -20,6 +20,6 @@ export function render(main) {
       done.querySelector('[role=status]').focus();
     },
   });
-  main.append(pageHeading(t('forgot.title')), h('p', { class: 'lead' }, t('forgot.intro')), done, form.element,
+  add(main, pageHeading(t('forgot.title')), h('p', { class: 'lead' }, t('forgot.intro')), done, form.element,
     h('p', {}, h('a', { href: '/login' }, t('forgot.back'))));
 }

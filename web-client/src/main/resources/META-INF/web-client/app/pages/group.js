@@ -1,5 +1,5 @@
 import { t } from '../i18n.js';
-import { h, pageHeading, problemBox, statusLine, noticeBox, definitionList, busy, successBox } from '../ui.js';
+import { h, pageHeading, problemBox, statusLine, noticeBox, definitionList, busy, successBox, add, replace } from '../ui.js';
 import { createForm } from '../forms.js';
 import { api } from '../api.js';
 
@@ -7,7 +7,7 @@ export const title = () => t('group.title');
 
 export async function render(main, { params, flash, user }) {
   const status = statusLine(t('common.loading'));
-  main.append(pageHeading(t('group.title')), status);
+  add(main, pageHeading(t('group.title')), status);
   let group;
   try {
     group = await api.get(`/api/v1/groups/${encodeURIComponent(params.id)}`);
@@ -17,7 +17,7 @@ export async function render(main, { params, flash, user }) {
   }
   status.remove();
   const view = h('div');
-  main.append(view);
+  add(main, view);
   show(view, group, flash, user);
   main.querySelector('h1').textContent = group.name;
   document.title = `${group.name} | ${t('layout.brand')}`;
@@ -26,7 +26,7 @@ export async function render(main, { params, flash, user }) {
 function show(view, group, flash, user) {
   const manages = group.role === 'owner' || group.role === 'admin';
   const result = h('div');
-  view.replaceChildren(
+  replace(view, 
     flash ? noticeBox(flash) : null,
     result,
     definitionList([
@@ -42,7 +42,7 @@ function subscriptionSection(view, group, user) {
   const section = h('section', { 'aria-labelledby': 'subscription-heading' }, h('h2', { id: 'subscription-heading' }, t('group.subscriptionTitle')),
     h('p', {}, group.subscription_id ? t('group.subscriptionBound') : t('group.subscriptionMissing')));
   if (group.role !== 'owner') {
-    section.append(h('p', { class: 'hint' }, t('group.ownerOnly')));
+    add(section, h('p', { class: 'hint' }, t('group.ownerOnly')));
     return section;
   }
   const form = createForm({
@@ -56,7 +56,7 @@ function subscriptionSection(view, group, user) {
       view.querySelector('[role=status]')?.focus();
     },
   });
-  section.append(form.element);
+  add(section, form.element);
   return section;
 }
 
@@ -100,7 +100,7 @@ function membersSection(view, group, manages, user) {
         show(view, { ...group, ...updated }, t('group.memberAdded'), user);
       },
     });
-    section.append(h('h3', {}, t('group.addMember')), form.element);
+    add(section, h('h3', {}, t('group.addMember')), form.element);
   }
   return section;
 }

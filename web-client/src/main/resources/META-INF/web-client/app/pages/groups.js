@@ -1,5 +1,5 @@
 import { t } from '../i18n.js';
-import { h, pageHeading, loadInto, noticeBox } from '../ui.js';
+import { h, pageHeading, loadInto, noticeBox, add } from '../ui.js';
 import { createForm } from '../forms.js';
 import { api } from '../api.js';
 import { setFlash } from '../router.js';
@@ -17,7 +17,7 @@ export async function render(main, { navigate, flash }) {
       await navigate(`/groups/${group.id}`);
     },
   });
-  main.append(
+  add(main, 
     pageHeading(t('groups.title')),
     flash ? noticeBox(flash) : null,
     h('p', { class: 'lead' }, t('groups.intro')),

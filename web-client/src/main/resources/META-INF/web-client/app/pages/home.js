@@ -1,12 +1,12 @@
 import { t } from '../i18n.js';
-import { h, pageHeading, noticeBox, definitionList } from '../ui.js';
+import { h, pageHeading, noticeBox, definitionList, add } from '../ui.js';
 import { navRoutes } from '../router.js';
 import { displayName } from '../people.js';
 
 export const title = () => t('home.title');
 
 export function render(main, { user, flash }) {
-  main.append(
+  add(main, 
     pageHeading(t('home.title')),
     flash ? noticeBox(flash) : null,
     h('p', { class: 'lead' }, t('home.greeting', { name: displayName(user) })),

@@ -1,5 +1,5 @@
 import { t } from '../i18n.js';
-import { h, pageHeading } from '../ui.js';
+import { h, pageHeading, add } from '../ui.js';
 import { createForm } from '../forms.js';
 import { api } from '../api.js';
 import { login } from '../session.js';
@@ -29,6 +29,6 @@ export function render(main, { navigate }) {
       await navigate('/', { replace: true });
     },
   });
-  main.append(pageHeading(t('link.title')), h('p', { class: 'lead' }, t('link.intro')), form.element,
+  add(main, pageHeading(t('link.title')), h('p', { class: 'lead' }, t('link.intro')), form.element,
     h('p', {}, t('link.new'), ' ', h('a', { href: '/signup' }, t('login.signup'))));
 }

@@ -1,5 +1,5 @@
 import { t } from '../i18n.js';
-import { h, pageHeading, noticeBox } from '../ui.js';
+import { h, pageHeading, noticeBox, add } from '../ui.js';
 import { createForm } from '../forms.js';
 import { login } from '../session.js';
 import { safeNext } from '../people.js';
@@ -19,7 +19,7 @@ export function render(main, { query, navigate, flash }) {
       await navigate(safeNext(query.get('next')), { replace: true });
     },
   });
-  main.append(
+  add(main, 
     pageHeading(t('login.title')),
     flash ? noticeBox(flash) : null,
     form.element,

@@ -1,5 +1,5 @@
 import { t } from '../i18n.js';
-import { h, pageHeading, successBox, problemBox, statusLine, definitionList, busy, noticeBox } from '../ui.js';
+import { h, pageHeading, successBox, problemBox, statusLine, definitionList, busy, noticeBox, add } from '../ui.js';
 import { createForm } from '../forms.js';
 import { api, ApiError } from '../api.js';
 import { forget } from '../session.js';
@@ -11,7 +11,7 @@ export const title = () => t('profile.title');
 export async function render(main, { user, navigate, flash }) {
   const profileSection = h('section', { 'aria-labelledby': 'profile-heading' }, h('h2', { id: 'profile-heading' }, t('profile.details')));
   const addressSection = h('section', { 'aria-labelledby': 'address-heading' }, h('h2', { id: 'address-heading' }, t('profile.address')));
-  main.append(
+  add(main, 
     pageHeading(t('profile.title')),
     flash ? noticeBox(flash) : null,
     h('section', { 'aria-labelledby': 'account-heading' },
@@ -24,26 +24,26 @@ export async function render(main, { user, navigate, flash }) {
     profileSection, addressSection, sessionsSection(navigate));
 
   const loading = statusLine(t('common.loading'));
-  profileSection.append(loading);
-  addressSection.append(statusLine(t('common.loading')));
+  add(profileSection, loading);
+  add(addressSection, statusLine(t('common.loading')));
   const [profile, address] = await Promise.allSettled([api.get('/api/me/profile'), api.get('/api/me/address')]);
   loading.remove();
   addressSection.querySelector('.status').remove();
 
   if (profile.status === 'rejected') {
-    profileSection.append(problemBox(profile.reason));
+    add(profileSection, problemBox(profile.reason));
   } else {
-    profileSection.append(profileForm(profile.value));
+    add(profileSection, profileForm(profile.value));
   }
   if (address.status === 'rejected') {
     // an unlinked account has neither; say it once
     if (!(address.reason instanceof ApiError && address.reason.code === 'account-not-linked' && profile.status === 'rejected')) {
-      addressSection.append(problemBox(address.reason));
+      add(addressSection, problemBox(address.reason));
     } else {
       addressSection.remove();
     }
   } else {
-    addressSection.append(addressForm(address.value));
+    add(addressSection, addressForm(address.value));
   }
 }
 

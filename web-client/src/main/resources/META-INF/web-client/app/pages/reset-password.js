@@ -1,5 +1,5 @@
 import { t } from '../i18n.js';
-import { h, pageHeading } from '../ui.js';
+import { h, pageHeading, add } from '../ui.js';
 import { createForm } from '../forms.js';
 import { api } from '../api.js';
 import { forget } from '../session.js';
@@ -10,9 +10,9 @@ export const title = () => t('reset.title');
 
 export function render(main, { query, navigate }) {
   const token = query.get('token');
-  main.append(pageHeading(t('reset.title')));
+  add(main, pageHeading(t('reset.title')));
   if (!token) {
-    main.append(h('div', { class: 'alert alert-error', role: 'alert' }, t('reset.noToken')),
+    add(main, h('div', { class: 'alert alert-error', role: 'alert' }, t('reset.noToken')),
       h('p', {}, h('a', { href: '/forgot-password' }, t('reset.requestAgain'))));
     return;
   }
@@ -32,6 +32,6 @@ export function render(main, { query, navigate }) {
       await navigate('/login', { replace: true });
     },
   });
-  main.append(h('p', { class: 'lead' }, t('reset.intro')), form.element,
+  add(main, h('p', { class: 'lead' }, t('reset.intro')), form.element,
     h('p', {}, h('a', { href: '/forgot-password' }, t('reset.requestAgain'))));
 }

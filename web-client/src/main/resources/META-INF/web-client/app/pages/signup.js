@@ -1,5 +1,5 @@
 import { t } from '../i18n.js';
-import { h, pageHeading } from '../ui.js';
+import { h, pageHeading, add } from '../ui.js';
 import { createForm } from '../forms.js';
 import { api } from '../api.js';
 import { login } from '../session.js';
@@ -23,7 +23,7 @@ export function render(main, { navigate }) {
       await navigate('/', { replace: true });
     },
   });
-  main.append(
+  add(main, 
     pageHeading(t('signup.title')),
     h('p', { class: 'lead' }, t('signup.intro')),
     form.element,

@@ -1,5 +1,5 @@
 import { t, formatDateTime } from '../i18n.js';
-import { h, pageHeading, loadInto, successBox } from '../ui.js';
+import { h, pageHeading, loadInto, successBox, add } from '../ui.js';
 import { createForm } from '../forms.js';
 import { api } from '../api.js';
 import { productsField, linesField, toProducts, listServerNames } from '../wishlist-fields.js';
@@ -41,7 +41,7 @@ export async function render(main) {
           ? h('a', { href: `/wishlists?convert=${temp.id}#create`, 'aria-label': t('temp.convertNamed', { name: temp.name }) }, t('temp.convert'))
           : null)))));
   });
-  main.append(pageHeading(t('temp.title')), h('p', { class: 'lead' }, t('temp.intro')),
+  add(main, pageHeading(t('temp.title')), h('p', { class: 'lead' }, t('temp.intro')),
     h('section', { 'aria-labelledby': 'temp-list' }, h('h2', { id: 'temp-list' }, t('temp.yours')), list),
     h('section', { 'aria-labelledby': 'temp-new' }, h('h2', { id: 'temp-new' }, t('temp.new')), result, form.element));
   await load();

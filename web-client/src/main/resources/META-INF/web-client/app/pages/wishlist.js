@@ -1,5 +1,5 @@
 import { t, formatDateTime } from '../i18n.js';
-import { h, pageHeading, problemBox, statusLine, noticeBox, definitionList, busy, successBox } from '../ui.js';
+import { h, pageHeading, problemBox, statusLine, noticeBox, definitionList, busy, successBox, add, replace } from '../ui.js';
 import { createForm } from '../forms.js';
 import { api } from '../api.js';
 import { productsField, linesField, toProducts, listServerNames, statusLabel, FREQUENCIES } from '../wishlist-fields.js';
@@ -8,7 +8,7 @@ export const title = () => t('wishlist.title');
 
 export async function render(main, { params, flash }) {
   const loading = statusLine(t('common.loading'));
-  main.append(pageHeading(t('wishlist.title')), loading);
+  add(main, pageHeading(t('wishlist.title')), loading);
   let wishlist;
   try {
     wishlist = await api.get(`/api/v1/wishlist-to-group/${encodeURIComponent(params.slug)}`);
@@ -18,7 +18,7 @@ export async function render(main, { params, flash }) {
   }
   loading.remove();
   const view = h('div');
-  main.append(view);
+  add(main, view);
   show(main, view, wishlist, flash ? noticeBox(flash) : null);
 }
 
@@ -27,7 +27,7 @@ function show(main, view, wishlist, message) {
   document.title = `${wishlist.name} | ${t('layout.brand')}`;
   const cancelled = wishlist.status === 3;
   const summary = wishlist.summary || {};
-  view.replaceChildren(
+  replace(view, 
     message,
     h('p', {}, h('span', { class: `badge status-${wishlist.status}` }, statusLabel(wishlist.status))),
     wishlist.description ? h('p', { class: 'lead' }, wishlist.description) : null,

@@ -1,5 +1,5 @@
 import { t, formatDateTime } from '../i18n.js';
-import { h, pageHeading, problemBox, statusLine, noticeBox } from '../ui.js';
+import { h, pageHeading, problemBox, statusLine, noticeBox, add } from '../ui.js';
 import { createForm } from '../forms.js';
 import { api } from '../api.js';
 import { setFlash } from '../router.js';
@@ -16,7 +16,7 @@ export async function render(main, { query, navigate, flash }) {
   const groupId = /^\d+$/.test(query.get('group_id') || '') ? query.get('group_id') : '';
   const convert = /^\d+$/.test(query.get('convert') || '') ? query.get('convert') : '';
   const loading = statusLine(t('common.loading'));
-  main.append(pageHeading(t('wishlists.title')), flash ? noticeBox(flash) : null, loading);
+  add(main, pageHeading(t('wishlists.title')), flash ? noticeBox(flash) : null, loading);
 
   const [groups, temps, list] = await Promise.allSettled([
     api.get('/api/v1/groups'),
@@ -25,16 +25,16 @@ export async function render(main, { query, navigate, flash }) {
   ]);
   loading.remove();
   if (groups.status === 'rejected') {
-    main.append(problemBox(groups.reason));
+    add(main, problemBox(groups.reason));
     return;
   }
   const groupList = groups.value.data;
   if (!groupList.length) {
-    main.append(h('p', {}, t('wishlists.noGroups')), h('p', {}, h('a', { href: '/groups' }, t('wishlists.createGroup'))));
+    add(main, h('p', {}, t('wishlists.noGroups')), h('p', {}, h('a', { href: '/groups' }, t('wishlists.createGroup'))));
     return;
   }
   const groupNames = new Map(groupList.map((group) => [group.id, group.name]));
-  main.append(
+  add(main, 
     filters(groupList, status, groupId, navigate),
     h('section', { 'aria-labelledby': 'wishlists-list' }, h('h2', { id: 'wishlists-list' }, t('wishlists.list')),
       list.status === 'rejected' ? problemBox(list.reason) : table(list.value, groupNames, { status, groupId })),
