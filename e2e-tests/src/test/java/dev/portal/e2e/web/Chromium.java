@@ -17,7 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -208,17 +207,22 @@ final class Chromium implements AutoCloseable {
         for (Map.Entry<String, Dimension> size : Map.of("desktop", DESKTOP, "phone", PHONE).entrySet()) {
             driver.manage().window().setSize(size.getValue());
             awaitIdle();
-            long height = (Long) script("return Math.ceil(document.documentElement.scrollHeight)");
-            driver.manage().window().setSize(new Dimension(size.getValue().width, (int) Math.min(Math.max(height, size.getValue().height), 4000)));
-            awaitIdle();
             assertNoSeriousViolations(name + " (" + size.getKey() + ")");
             assertThat((Long) script("return document.documentElement.scrollWidth"))
                     .as("%s at %s: nothing wider than the window", name, size.getKey())
                     .isLessThanOrEqualTo((long) size.getValue().width);
-            Files.write(SCREENSHOTS.resolve(name + "-" + size.getKey() + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            Files.write(SCREENSHOTS.resolve(name + "-" + size.getKey() + ".png"), fullPage(size.getValue().width));
         }
         driver.manage().window().setSize(DESKTOP);
         awaitIdle();
+    }
+
+    /** The whole page, not just the window, as Chromium renders it at this width. */
+    private byte[] fullPage(int width) {
+        long height = Math.min(6000, (Long) script("return Math.ceil(document.documentElement.scrollHeight)"));
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        return java.util.Base64.getDecoder().decode((String) shot.get("data"));
     }
 
     void assertNoSeriousViolations(String where) {
