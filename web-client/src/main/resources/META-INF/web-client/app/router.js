@@ -4,7 +4,7 @@
 import routes from './routes.json' with { type: 'json' };
 import { t } from './i18n.js';
 import { currentUser } from './session.js';
-import { h, pageHeading, announce, problemBox } from './ui.js';
+import { pageHeading, announce, problemBox } from './ui.js';
 
 const compiled = routes.map((route) => ({ ...route, regex: compile(route.path) }));
 let renderToken = 0;

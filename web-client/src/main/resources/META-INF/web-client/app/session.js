@@ -9,7 +9,7 @@ export function currentUser() {
 
 export async function loadSession() {
   try {
-    me = await api.get('/api/me', { refresh: true });
+    me = await api.get('/api/me');
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 401) throw error;
     me = null;

@@ -104,6 +104,18 @@ class AccountPagesIT {
     }
 
     @Test
+    void when_the_access_token_is_gone_the_page_refreshes_the_session_without_asking_to_log_in_again() {
+        PortalUsers.User user = PortalUsers.signedUp("Ren", "Ogawa", PASSWORD);
+        logIn(user);
+        // what a browser holds once the 15-minute access cookie has expired: the refresh cookie only
+        browser.driver.executeCdpCommand("Network.deleteCookies", java.util.Map.of("name", "portal_access", "url", WebSuite.gateway("/")));
+
+        browser.open("/profile").awaitHeading("プロフィール");
+        assertThat(browser.mainText()).contains(user.userId());
+        assertThat(browser.script("return fetch('/api/me').then(r => r.status)")).as("a new access cookie was issued").isEqualTo(200L);
+    }
+
+    @Test
     void the_sixth_login_attempt_for_one_email_within_fifteen_minutes_is_refused_with_the_wait() {
         PortalUsers.User user = PortalUsers.signedUp("Kaito", "Ueda", PASSWORD);
         browser.open("/login").awaitHeading("ログイン");

@@ -1,5 +1,5 @@
 import { t } from '../i18n.js';
-import { h, pageHeading, problemBox, statusLine, noticeBox, definitionList, busy, successBox, add, replace } from '../ui.js';
+import { h, pageHeading, problemBox, statusLine, noticeBox, definitionList, busy, add, replace } from '../ui.js';
 import { createForm } from '../forms.js';
 import { api } from '../api.js';
 
