@@ -63,6 +63,12 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    AggregateEventsToOutbox aggregateEventsToOutbox(Outbox outbox) {
+        return new AggregateEventsToOutbox(outbox);
+    }
+
+    @Bean
     @ConditionalOnBooleanProperty(name = "portal.outbox.relay-enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(OutboxProperties properties, DataSourceProperties dataSource, DataSource pool,
                             ProducerFactory<String, byte[]> producerFactory, ObjectProvider<DatabaseMigrations> migrations,

@@ -3,9 +3,7 @@ package dev.portal.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portal.platform.security.test.TestTokens;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.portal.platform.test.ApiClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Date;
@@ -24,7 +22,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Tokens validated against a JWKS served over real HTTP; every refusal is a 401/403 problem. */
 @SpringBootTest(classes = PortalSecurityIT.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -44,15 +41,13 @@ class PortalSecurityIT {
     }
 
     @LocalServerPort int port;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
-    void a_valid_token_reaches_the_endpoint_as_the_current_user() throws Exception {
+    void a_valid_token_reaches_the_endpoint_as_the_current_user() {
         HttpResponse<String> response = get("/api/me", TOKENS.valid("user-1"));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode me = json.readTree(response.body());
+        JsonNode me = ApiClient.json(response);
         assertThat(me.path("id").asString()).isEqualTo("user-1");
         assertThat(me.path("email").asString()).isEqualTo("user-1@example.test");
         assertThat(me.path("whmcsClientId").asInt()).isEqualTo(1001);
@@ -60,45 +55,45 @@ class PortalSecurityIT {
     }
 
     @Test
-    void no_token_is_401_problem() throws Exception {
+    void no_token_is_401_problem() {
         HttpResponse<String> response = get("/api/me", null);
         unauthenticated(response);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     }
 
     @Test
-    void an_expired_token_is_401() throws Exception {
+    void an_expired_token_is_401() {
         unauthenticated(get("/api/me", TOKENS.expired("user-1")));
     }
 
     @Test
-    void a_token_signed_by_another_key_is_401() throws Exception {
+    void a_token_signed_by_another_key_is_401() {
         unauthenticated(get("/api/me", TOKENS.signedWithWrongKey("user-1")));
     }
 
     @Test
-    void an_unsigned_alg_none_token_is_401() throws Exception {
+    void an_unsigned_alg_none_token_is_401() {
         unauthenticated(get("/api/me", TOKENS.unsigned("user-1")));
     }
 
     @Test
-    void a_tampered_payload_is_401() throws Exception {
+    void a_tampered_payload_is_401() {
         unauthenticated(get("/api/me", TOKENS.tampered("user-1", "admin")));
     }
 
     @Test
-    void a_token_for_another_audience_or_issuer_is_401() throws Exception {
+    void a_token_for_another_audience_or_issuer_is_401() {
         unauthenticated(get("/api/me", TOKENS.token("user-1", claims -> claims.audience("someone-else"))));
         unauthenticated(get("/api/me", TOKENS.token("user-1", claims -> claims.issuer("urn:evil"))));
     }
 
     @Test
-    void a_token_without_expiry_is_401() throws Exception {
+    void a_token_without_expiry_is_401() {
         unauthenticated(get("/api/me", TOKENS.token("user-1", claims -> claims.expirationTime(null))));
     }
 
     @Test
-    void a_token_slightly_expired_within_the_clock_skew_is_accepted() throws Exception {
+    void a_token_slightly_expired_within_the_clock_skew_is_accepted() {
         Date tenSecondsAgo = new Date(System.currentTimeMillis() - Duration.ofSeconds(10).toMillis());
         assertThat(get("/api/me", TOKENS.token("user-1", claims -> claims
                 .issueTime(new Date(tenSecondsAgo.getTime() - 600_000)).expirationTime(tenSecondsAgo))).statusCode())
@@ -106,45 +101,41 @@ class PortalSecurityIT {
     }
 
     @Test
-    void garbage_in_the_header_is_401() throws Exception {
+    void garbage_in_the_header_is_401() {
         unauthenticated(get("/api/me", "not-a-jwt"));
     }
 
     @Test
-    void a_missing_authority_is_403_problem() throws Exception {
+    void a_missing_authority_is_403_problem() {
         HttpResponse<String> response = get("/api/admin", TOKENS.valid("user-1"));
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(json.readTree(response.body()).path("code").asString()).isEqualTo("forbidden");
+        assertThat(ApiClient.problemCode(response)).isEqualTo("forbidden");
     }
 
     @Test
-    void declared_public_paths_and_health_need_no_token() throws Exception {
+    void declared_public_paths_and_health_need_no_token() {
         assertThat(get("/api/open/ping", null).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
     }
 
     @Test
-    void an_unknown_path_is_404_without_a_token() throws Exception {
+    void an_unknown_path_is_404_without_a_token() {
         HttpResponse<String> response = get("/api/nothing-here", null);
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(json.readTree(response.body()).path("code").asString()).isEqualTo("not-found");
+        assertThat(ApiClient.problemCode(response)).isEqualTo("not-found");
     }
 
     private void unauthenticated(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = json.readTree(response.body());
-        assertThat(problem.path("code").asString()).isEqualTo("unauthenticated");
-        assertThat(problem.path("type").asString()).endsWith("/unauthenticated");
+        assertThat(ApiClient.problemCode(response)).isEqualTo("unauthenticated");
+        assertThat(ApiClient.json(response).path("type").asString()).endsWith("/unauthenticated");
     }
 
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** {@code token} null: no Authorization header. */
+    private HttpResponse<String> get(String path, String token) {
+        return ApiClient.on(port).withBearer(token).get(path);
     }
 
     @SpringBootConfiguration

@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.portal.platform.test.PostgresServer;
 import dev.portal.platform.test.TcpProxy;
 import dev.portal.platform.test.TestInfrastructure;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.portal.platform.test.ApiClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -68,12 +66,7 @@ class UnreachableDatabaseIT {
     }
 
     private HttpResponse<String> get(String path) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return ApiClient.on(port).withTimeout(Duration.ofSeconds(15)).get(path);
     }
 
     @SpringBootConfiguration

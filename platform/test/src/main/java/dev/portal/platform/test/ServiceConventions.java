@@ -3,26 +3,18 @@ package dev.portal.platform.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every service of the suite shows from the outside, checked over real HTTP. A service's test extends
  * this class and adds {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} (and {@link WithInfrastructure}
- * when it needs Kafka or PostgreSQL).
+ * when it needs Kafka or PostgreSQL). Its inside is checked by the sibling {@link ArchitectureConventions}.
  */
 public abstract class ServiceConventions {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     protected int port;
@@ -66,26 +58,22 @@ public abstract class ServiceConventions {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(ApiClient.problemCode(response)).isEqualTo("not-found");
         JsonNode problem = json(response);
-        assertThat(problem.path("code").asString()).isEqualTo("not-found");
         assertThat(problem.path("type").asString()).endsWith("/problems/not-found");
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
     }
 
+    /** A client of this service without credentials. */
+    protected ApiClient api() {
+        return ApiClient.on(port);
+    }
+
     protected HttpResponse<String> get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(10)).GET().build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("GET " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return api().withTimeout(Duration.ofSeconds(10)).get(path);
     }
 
     protected static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
+        return ApiClient.json(response);
     }
 }

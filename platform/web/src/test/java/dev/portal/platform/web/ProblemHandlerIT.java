@@ -9,8 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import java.net.URI;
-import java.net.http.HttpClient;
+import dev.portal.platform.test.ApiClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -29,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Every kind of bad request, over real HTTP, answered as problem+json with a stable code and nothing internal. */
 @SpringBootTest(classes = ProblemHandlerIT.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -37,11 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
 class ProblemHandlerIT {
 
     @LocalServerPort int port;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
-    void invalid_fields_are_listed_by_name() throws Exception {
+    void invalid_fields_are_listed_by_name() {
         HttpResponse<String> response = post("/things", "{\"name\":\"\",\"size\":99}");
 
         JsonNode problem = problem(response, 400, "validation-failed");
@@ -49,13 +45,13 @@ class ProblemHandlerIT {
     }
 
     @Test
-    void invalid_query_parameters_are_listed_by_name() throws Exception {
+    void invalid_query_parameters_are_listed_by_name() {
         JsonNode problem = problem(get("/things?page=0"), 400, "validation-failed");
         assertThat(problem.path("errors").findValuesAsString("field")).containsExactly("page");
     }
 
     @Test
-    void malformed_json_is_a_malformed_body_without_parser_internals() throws Exception {
+    void malformed_json_is_a_malformed_body_without_parser_internals() {
         HttpResponse<String> response = post("/things", "{\"name\": \"x\", \"size\": ");
 
         problem(response, 400, "malformed-body");
@@ -63,18 +59,18 @@ class ProblemHandlerIT {
     }
 
     @Test
-    void a_wrongly_typed_parameter_is_invalid_parameter() throws Exception {
+    void a_wrongly_typed_parameter_is_invalid_parameter() {
         problem(get("/things?page=two"), 400, "invalid-parameter");
     }
 
     @Test
-    void a_domain_problem_keeps_its_status_and_code() throws Exception {
+    void a_domain_problem_keeps_its_status_and_code() {
         JsonNode problem = problem(get("/things/42"), 404, "thing-not-found");
         assertThat(problem.path("detail").asString()).isEqualTo("No thing 42 here.");
     }
 
     @Test
-    void a_per_resource_cooldown_is_a_409_with_retry_after_and_its_properties() throws Exception {
+    void a_per_resource_cooldown_is_a_409_with_retry_after_and_its_properties() {
         HttpResponse<String> response = get("/things/9/change");
 
         JsonNode problem = problem(response, 409, "change-too-soon");
@@ -84,7 +80,7 @@ class ProblemHandlerIT {
     }
 
     @Test
-    void a_rate_limit_is_a_429_with_retry_after_rounded_up() throws Exception {
+    void a_rate_limit_is_a_429_with_retry_after_rounded_up() {
         HttpResponse<String> response = get("/limited");
 
         problem(response, 429, "rate-limited");
@@ -92,7 +88,7 @@ class ProblemHandlerIT {
     }
 
     @Test
-    void an_external_system_failure_names_the_system_by_kind_and_hides_its_detail() throws Exception {
+    void an_external_system_failure_names_the_system_by_kind_and_hides_its_detail() {
         HttpResponse<String> unavailable = get("/upstream/UNAVAILABLE");
         assertThat(problem(unavailable, 503, "upstream-unavailable").path("system").asString()).isEqualTo("warehouse");
         assertThat(unavailable.headers().firstValue("Retry-After")).isPresent();
@@ -103,7 +99,7 @@ class ProblemHandlerIT {
     }
 
     @Test
-    void an_unexpected_failure_is_a_generic_500_that_leaks_nothing() throws Exception {
+    void an_unexpected_failure_is_a_generic_500_that_leaks_nothing() {
         HttpResponse<String> response = get("/boom");
 
         problem(response, 500, "internal-error");
@@ -111,30 +107,30 @@ class ProblemHandlerIT {
     }
 
     @Test
-    void wrong_method_and_media_type_have_their_codes() throws Exception {
-        problem(send(HttpRequest.newBuilder(uri("/things/1")).DELETE()), 405, "method-not-allowed");
-        problem(send(HttpRequest.newBuilder(uri("/things")).header("Content-Type", "text/plain")
+    void wrong_method_and_media_type_have_their_codes() {
+        problem(api().delete("/things/1"), 405, "method-not-allowed");
+        problem(api().send(api().request("/things").header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("hello"))), 415, "unsupported-media-type");
     }
 
     @Test
-    void an_oversized_body_is_refused_before_it_is_read() throws Exception {
+    void an_oversized_body_is_refused_before_it_is_read() {
         String big = "{\"name\":\"" + "x".repeat(4096) + "\",\"size\":1}";
         problem(post("/things", big), 413, "payload-too-large");
     }
 
     @Test
-    void the_request_id_is_kept_echoed_and_quoted_in_problems() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/things/7")).header("X-Request-Id", "req-12345678").GET());
+    void the_request_id_is_kept_echoed_and_quoted_in_problems() {
+        HttpResponse<String> response = api().withHeader("X-Request-Id", "req-12345678").get("/things/7");
 
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue("req-12345678");
         assertThat(problem(response, 404, "thing-not-found").path("requestId").asString()).isEqualTo("req-12345678");
-        HttpResponse<String> forged = send(HttpRequest.newBuilder(uri("/things/7")).header("X-Request-Id", "<script>").GET());
+        HttpResponse<String> forged = api().withHeader("X-Request-Id", "<script>").get("/things/7");
         assertThat(forged.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).doesNotContain("<"));
     }
 
     @Test
-    void a_valid_request_still_works() throws Exception {
+    void a_valid_request_still_works() {
         assertThat(post("/things", "{\"name\":\"router\",\"size\":2}").statusCode()).isEqualTo(201);
     }
 
@@ -142,28 +138,24 @@ class ProblemHandlerIT {
         assertThat(response.statusCode()).as("status of %s", response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = json.readTree(response.body());
-        assertThat(problem.path("code").asString()).isEqualTo(code);
+        assertThat(ApiClient.problemCode(response)).isEqualTo(code);
+        JsonNode problem = ApiClient.json(response);
         assertThat(problem.path("type").asString()).isEqualTo("https://docs.portal.dev/problems/" + code);
         assertThat(problem.path("status").asInt()).isEqualTo(status);
         return problem;
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+    private ApiClient api() {
+        return ApiClient.on(port).withTimeout(Duration.ofSeconds(10));
     }
 
-    private HttpResponse<String> post(String path, String body) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    private HttpResponse<String> get(String path) {
+        return api().get(path);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+    /** The body as it is: some of these requests are malformed on purpose. */
+    private HttpResponse<String> post(String path, String body) {
+        return api().post(path, body);
     }
 
     static final class ThingNotFound extends NotFound {

@@ -5,8 +5,6 @@ import dev.portal.platform.errors.UpstreamFailure;
 import dev.portal.platform.web.ErrorProblems;
 import dev.portal.platform.web.ProblemException;
 import dev.portal.platform.web.Problems;
-import dev.portal.platform.web.PortalWebProperties;
-import dev.portal.platform.web.RequestIds;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,5 @@
 package dev.portal.platform.web.servlet;
 
-import dev.portal.platform.web.ProblemException;
-import dev.portal.platform.web.Problems;
-import dev.portal.platform.web.PortalWebProperties;
 import dev.portal.platform.web.RequestIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,9 +1,6 @@
 package dev.portal.platform.web.servlet;
 
-import dev.portal.platform.web.ProblemException;
 import dev.portal.platform.web.Problems;
-import dev.portal.platform.web.PortalWebProperties;
-import dev.portal.platform.web.RequestIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
