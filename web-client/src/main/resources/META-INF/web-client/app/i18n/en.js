@@ -67,7 +67,7 @@ export default {
     revoked: 'You have been logged out on every device.',
   },
   catalog: {
-    title: 'Plans', filter: 'Filter by category', all: 'All', empty: 'No plans match.', perMonth: ' / month (tax incl.)',
+    title: 'Plans', filter: 'Filter by category', all: 'All', empty: 'No plans match.', perMonth: ' / month',
     code: 'Product code: {code}', familyPlan: 'Family plan', category: { internet: 'Internet', sim: 'SIM', vpn: 'VPN' },
   },
   groups: {

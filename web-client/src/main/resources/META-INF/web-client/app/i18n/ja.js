@@ -67,7 +67,7 @@ export default {
     revoked: 'すべての端末からログアウトしました。',
   },
   catalog: {
-    title: '料金プラン', filter: 'カテゴリで絞り込む', all: 'すべて', empty: '該当するプランはありません。', perMonth: '/月(税込)',
+    title: '料金プラン', filter: 'カテゴリで絞り込む', all: 'すべて', empty: '該当するプランはありません。', perMonth: '/月',
     code: '商品コード: {code}', familyPlan: 'ファミリープラン', category: { internet: 'インターネット', sim: 'SIM', vpn: 'VPN' },
   },
   groups: {
