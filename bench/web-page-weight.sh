@@ -4,7 +4,7 @@
 #   bench/web-page-weight.sh [repeats]      (default 7)
 # Needs a running suite on PORTAL_E2E_PORT_OFFSET (default 30000), e.g.
 #   PORTAL_PORT_OFFSET=30000 ./portal up
-# and Debian's chromium and chromium-driver. Results go to stdout and bench/results/web-page-weight-<date>.txt.
+# and Debian's chromium and chromium-driver. Results go to stdout and are appended to bench/results/web-page-weight-<date>.txt.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 REPEAT=${1:-7}
@@ -19,4 +19,4 @@ find_jdk
   PORTAL_E2E_ATTACH=true PORTAL_E2E_PORT_OFFSET=${PORTAL_E2E_PORT_OFFSET:-30000} "$ROOT/mvnw" -B -q -pl e2e-tests verify \
     -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=PageWeightIT -Dportal.bench.repeat="$REPEAT" \
     -Dfailsafe.redirectTestOutputToFile=false 2>&1 | grep 'page weight'
-} | tee "$OUT"
+} | tee -a "$OUT"
