@@ -2,9 +2,11 @@ package dev.portal.billing;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Invoices, payment methods, services/subscriptions and payment SSO links, read from WHMCS. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class BillingServiceApplication {
 
     public static void main(String[] args) {

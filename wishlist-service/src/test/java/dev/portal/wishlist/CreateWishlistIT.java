@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
-/** Seed case 2 (create): every step and error code, in the seed's order of checks. */
+/** Creating a wishlist: every check and error code, in the order the checks run (membership, input, subscription, quota). */
 class CreateWishlistIT extends WishlistTestBase {
 
     @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers;

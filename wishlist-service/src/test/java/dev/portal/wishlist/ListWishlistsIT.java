@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Seed case 1 (list): authentication, membership, parameter validation, filters and pagination. */
+/** Listing wishlists: authentication, membership, parameter validation, filters and pagination. */
 class ListWishlistsIT extends WishlistTestBase {
 
     @Test

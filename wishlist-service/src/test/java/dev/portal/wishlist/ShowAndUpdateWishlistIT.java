@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Seed case 3 (show) and the update, cancel and reactivate transitions with their audit entries and events. */
+/** Showing a wishlist, and the update, cancel and reactivate transitions with their audit entries and events. */
 class ShowAndUpdateWishlistIT extends WishlistTestBase {
 
     @Test

@@ -31,11 +31,11 @@ import java.util.Map;
 class FreebitAdminController {
 
     private final FreebitLines lines;
-    private final SandboxClock clock;
-    private final AuthKeys keys;
+    private final FreebitClock clock;
+    private final FreebitAuthKeys keys;
     private final FreebitSettings settings;
 
-    FreebitAdminController(FreebitLines lines, FreebitTime time, AuthKeys keys, FreebitSettings settings) {
+    FreebitAdminController(FreebitLines lines, FreebitTime time, FreebitAuthKeys keys, FreebitSettings settings) {
         this.lines = lines;
         this.clock = time.clock();
         this.keys = keys;
@@ -57,7 +57,7 @@ class FreebitAdminController {
         LocalDate date = day.date() == null ? lines.today() : parseDate(day.date());
         try {
             lines.addUsage(day.account(), date, day.usedMb());
-        } catch (EmptoolError e) {
+        } catch (FreebitError e) {
             throw ProblemException.notFound("unknown-account", e.getMessage());
         }
         return line(day.account());
@@ -75,7 +75,7 @@ class FreebitAdminController {
     /** Moves the clock forward by {@code minutes}; answers the clock and the orders that completed. */
     @PostMapping("/clock/advance")
     Map<String, Object> advance(@Valid @RequestBody Advance advance) {
-        List<Line.Done> completed = lines.advance(Duration.ofMinutes(advance.minutes()));
+        List<FreebitLine.Done> completed = lines.advance(Duration.ofMinutes(advance.minutes()));
         Map<String, Object> body = clock();
         body.put("completed", completed.stream().map(FreebitAdminController::done).toList());
         return body;
@@ -131,7 +131,7 @@ class FreebitAdminController {
                 body.put("completed", line.done.stream().map(FreebitAdminController::done).toList());
                 return body;
             });
-        } catch (EmptoolError e) {
+        } catch (FreebitError e) {
             throw ProblemException.notFound("unknown-account", e.getMessage());
         }
     }
@@ -142,7 +142,7 @@ class FreebitAdminController {
         return Map.of("expired", keys.expireAll());
     }
 
-    private static Map<String, Object> done(Line.Done done) {
+    private static Map<String, Object> done(FreebitLine.Done done) {
         Map<String, Object> order = new LinkedHashMap<>();
         order.put("orderId", done.id());
         order.put("order", done.order().wire);

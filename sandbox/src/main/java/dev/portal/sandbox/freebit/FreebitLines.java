@@ -25,7 +25,7 @@ import java.util.function.Function;
 
 /**
  * The simulated SIM lines and the rules of the operations on them. Asynchronous orders complete when the
- * {@link SandboxClock} passes their due time (checked on every access, so advancing the clock completes them).
+ * {@link FreebitClock} passes their due time (checked on every access, so advancing the clock completes them).
  * Every method is synchronized: the state is small and requests are few.
  */
 @Component
@@ -36,8 +36,8 @@ class FreebitLines implements SeededState {
     static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final FreebitSettings settings;
-    private final SandboxClock clock;
-    private final Map<String, Line> lines = new LinkedHashMap<>();
+    private final FreebitClock clock;
+    private final Map<String, FreebitLine> lines = new LinkedHashMap<>();
     private final AtomicLong orderIds = new AtomicLong();
     private final AtomicLong productNumbers = new AtomicLong();
 
@@ -46,7 +46,7 @@ class FreebitLines implements SeededState {
         this(settings, time.clock());
     }
 
-    FreebitLines(FreebitSettings settings, SandboxClock clock) {
+    FreebitLines(FreebitSettings settings, FreebitClock clock) {
         this.settings = settings;
         this.clock = clock;
         reset();
@@ -64,23 +64,23 @@ class FreebitLines implements SeededState {
         orderIds.set(0);
         productNumbers.set(0);
         LocalDate today = today();
-        Line hanako = new Line("09012345678", false, true, LocalDate.of(2024, 4, 1), "AX0000000000001", "VOICE_10GB",
+        FreebitLine hanako = new FreebitLine("09012345678", false, true, LocalDate.of(2024, 4, 1), "AX0000000000001", "VOICE_10GB",
                 "4G", null, mb(6_240));
         voiceDefaults(hanako);
         usage(hanako, today, 310, 520, 145);
-        Line aikoData = new Line("08011112222", false, false, LocalDate.of(2025, 1, 15), "AX0000000000002", "DATA_3GB",
+        FreebitLine aikoData = new FreebitLine("08011112222", false, false, LocalDate.of(2025, 1, 15), "AX0000000000002", "DATA_3GB",
                 "4G", null, mb(1_150));
         usage(aikoData, today, 80, 120, 60);
-        Line aikoEsim = new Line("07033334444", true, true, LocalDate.of(2025, 6, 1), "DN0000000000003", "VOICE_20GB",
+        FreebitLine aikoEsim = new FreebitLine("07033334444", true, true, LocalDate.of(2025, 6, 1), "DN0000000000003", "VOICE_20GB",
                 "5G", "89049032000000000000000000000001", mb(15_300));
         voiceDefaults(aikoEsim);
         usage(aikoEsim, today, 900, 1_200, 750);
-        for (Line line : List.of(hanako, aikoData, aikoEsim)) {
+        for (FreebitLine line : List.of(hanako, aikoData, aikoEsim)) {
             lines.put(line.account, line);
         }
     }
 
-    private static void voiceDefaults(Line line) {
+    private static void voiceDefaults(FreebitLine line) {
         line.talkOptions.put("voiceMail", "10");
         line.talkOptions.put("callWaiting", "20");
         line.talkOptions.put("worldCall", "10");
@@ -88,7 +88,7 @@ class FreebitLines implements SeededState {
     }
 
     /** Usage on the days before {@code today}, oldest first. */
-    private static void usage(Line line, LocalDate today, long... mbPerDay) {
+    private static void usage(FreebitLine line, LocalDate today, long... mbPerDay) {
         for (int i = 0; i < mbPerDay.length; i++) {
             line.usageKb.put(today.minusDays(mbPerDay.length - i), mb(mbPerDay[i]));
         }
@@ -113,7 +113,7 @@ class FreebitLines implements SeededState {
     // ---- reads ----
 
     /** {@code view} of one line (run under the lock), after completing whatever is due. */
-    synchronized <T> T read(String account, Function<Line, T> view) {
+    synchronized <T> T read(String account, Function<FreebitLine, T> view) {
         return view.apply(find(account));
     }
 
@@ -124,43 +124,43 @@ class FreebitLines implements SeededState {
     // ---- operations ----
 
     synchronized void addQuota(String account, long quotaMb, String quotaCode, LocalDate expire, Instant runTime) {
-        Line line = changeable(account);
+        FreebitLine line = changeable(account);
         Instant now = clock.instant();
         if (expire != null && expire.isBefore(today())) {
-            throw EmptoolError.invalid("expire " + expire.format(YYYYMMDD) + " is in the past");
+            throw FreebitError.invalid("expire " + expire.format(YYYYMMDD) + " is in the past");
         }
-        Line.QuotaGrant grant = new Line.QuotaGrant(quotaCode, mb(quotaMb), expire, runTime == null ? now : runTime);
+        FreebitLine.QuotaGrant grant = new FreebitLine.QuotaGrant(quotaCode, mb(quotaMb), expire, runTime == null ? now : runTime);
         if (runTime == null || !runTime.isAfter(now)) {
             line.grants.add(grant);
             log.info("freebit sandbox: {} MB added to line {}", quotaMb, account);
             return;
         }
-        schedule(line, Line.Order.QUOTA_ADD, runTime, false, null,
+        schedule(line, FreebitLine.Order.QUOTA_ADD, runTime, false, null,
                 details("quota", Long.toString(quotaMb), "quotaCode", quotaCode), l -> l.grants.add(grant));
     }
 
     /** Reserves a plan change; returns the date it takes effect. */
     synchronized LocalDate changePlan(String account, String planCode, String globalIp, LocalDate runTime) {
-        Line line = changeable(account);
+        FreebitLine line = changeable(account);
         Instant now = clock.instant();
         requireInterval(line, now);
-        if (line.hasPending(Line.Order.CHANGE_PLAN)) {
-            throw new EmptoolError(EmptoolError.ALREADY_RESERVED, "409", "a plan change is already reserved for this account");
+        if (line.hasPending(FreebitLine.Order.CHANGE_PLAN)) {
+            throw new FreebitError(FreebitError.ALREADY_RESERVED, "409", "a plan change is already reserved for this account");
         }
         if (!settings.planCodes().contains(planCode)) {
-            throw EmptoolError.invalid("unknown planCode " + planCode);
+            throw FreebitError.invalid("unknown planCode " + planCode);
         }
         if (planCode.equals(line.planCode)) {
-            throw new EmptoolError(EmptoolError.NOT_APPLICABLE, "400", "the account already has plan " + planCode);
+            throw new FreebitError(FreebitError.NOT_APPLICABLE, "400", "the account already has plan " + planCode);
         }
         LocalDate effective = runTime != null ? runTime
                 : settings.planChangeNextMonth() ? today().withDayOfMonth(1).plusMonths(1) : today();
         if (effective.isBefore(today())) {
-            throw EmptoolError.invalid("runTime " + effective.format(YYYYMMDD) + " is in the past");
+            throw FreebitError.invalid("runTime " + effective.format(YYYYMMDD) + " is in the past");
         }
         line.lastChangeAt = now;
         Instant due = runTime == null && !settings.planChangeNextMonth() ? now : startOf(effective);
-        schedule(line, Line.Order.CHANGE_PLAN, due, false, effective,
+        schedule(line, FreebitLine.Order.CHANGE_PLAN, due, false, effective,
                 details("planCode", planCode, "globalIp", globalIp), l -> {
                     l.planCode = planCode;
                     l.globalIp = globalIp;
@@ -169,48 +169,48 @@ class FreebitLines implements SeededState {
     }
 
     synchronized void changeTalkOptions(String account, Map<String, String> options) {
-        Line line = changeable(account);
+        FreebitLine line = changeable(account);
         Instant now = clock.instant();
         requireInterval(line, now);
         if (!line.voice) {
-            throw new EmptoolError(EmptoolError.NOT_APPLICABLE, "400", "the account has no voice service");
+            throw new FreebitError(FreebitError.NOT_APPLICABLE, "400", "the account has no voice service");
         }
         line.lastChangeAt = now;
         Map<String, String> copy = Map.copyOf(options);
-        schedule(line, Line.Order.TALK_OPTION, now.plus(settings.talkOptionDuration()), true, null, new LinkedHashMap<>(copy),
+        schedule(line, FreebitLine.Order.TALK_OPTION, now.plus(settings.talkOptionDuration()), true, null, new LinkedHashMap<>(copy),
                 l -> l.talkOptions.putAll(copy));
     }
 
     synchronized void changeContractLine(String account, String contractLine, String productNumber) {
-        Line line = changeable(account);
+        FreebitLine line = changeable(account);
         Instant now = clock.instant();
         requireInterval(line, now);
         if (productNumber != null && !productNumber.equals(line.productNumber)) {
-            throw EmptoolError.invalid("productNumber " + productNumber + " is not the account's SIM");
+            throw FreebitError.invalid("productNumber " + productNumber + " is not the account's SIM");
         }
         if (contractLine.equals(line.contractLine)) {
-            throw new EmptoolError(EmptoolError.NOT_APPLICABLE, "400", "the account is already on " + contractLine);
+            throw new FreebitError(FreebitError.NOT_APPLICABLE, "400", "the account is already on " + contractLine);
         }
         line.lastChangeAt = now;
-        schedule(line, Line.Order.CONTRACT_LINE, now.plus(settings.contractLineDuration()), true, null,
+        schedule(line, FreebitLine.Order.CONTRACT_LINE, now.plus(settings.contractLineDuration()), true, null,
                 details("contractLine", contractLine), l -> l.contractLine = contractLine);
     }
 
     /** Reserves the cancellation; returns the day it takes effect. */
     synchronized LocalDate cancel(String account, LocalDate runDate) {
-        Line line = changeable(account);
+        FreebitLine line = changeable(account);
         Instant now = clock.instant();
-        if (line.hasPending(Line.Order.CANCEL)) {
-            throw new EmptoolError(EmptoolError.ALREADY_RESERVED, "409", "a cancellation is already reserved for this account");
+        if (line.hasPending(FreebitLine.Order.CANCEL)) {
+            throw new FreebitError(FreebitError.ALREADY_RESERVED, "409", "a cancellation is already reserved for this account");
         }
         if (runDate != null && runDate.isBefore(today())) {
-            throw EmptoolError.invalid("runDate " + runDate.format(YYYYMMDD) + " is in the past");
+            throw FreebitError.invalid("runDate " + runDate.format(YYYYMMDD) + " is in the past");
         }
         boolean immediate = runDate == null;
         LocalDate effective = immediate ? today() : runDate;
         Instant due = (immediate ? now : startOf(runDate)).plus(settings.cancelDelay());
         line.cancelDate = effective;
-        schedule(line, Line.Order.CANCEL, due, immediate, effective, details(), l -> {
+        schedule(line, FreebitLine.Order.CANCEL, due, immediate, effective, details(), l -> {
             l.cancelled = true;
             l.pending.clear();
         });
@@ -218,18 +218,18 @@ class FreebitLines implements SeededState {
     }
 
     synchronized void reissueEsim(String account, String newEid, String oldProductNumber, String oldEid) {
-        Line line = changeable(account);
+        FreebitLine line = changeable(account);
         if (!line.esim) {
-            throw new EmptoolError(EmptoolError.NOT_APPLICABLE, "400", "the account's SIM is not an eSIM");
+            throw new FreebitError(FreebitError.NOT_APPLICABLE, "400", "the account's SIM is not an eSIM");
         }
         if (oldProductNumber != null && !oldProductNumber.equals(line.productNumber)) {
-            throw EmptoolError.invalid("reissue.oldProductNumber " + oldProductNumber + " is not the account's SIM");
+            throw FreebitError.invalid("reissue.oldProductNumber " + oldProductNumber + " is not the account's SIM");
         }
         if (oldEid != null && !oldEid.equals(line.eid)) {
-            throw EmptoolError.invalid("reissue.oldEid does not match the account's eSIM");
+            throw FreebitError.invalid("reissue.oldEid does not match the account's eSIM");
         }
         String productNumber = "DN" + String.format("%013d", 1_000_000_000_000L + productNumbers.incrementAndGet());
-        schedule(line, Line.Order.ESIM_REISSUE, clock.instant().plus(settings.esimReissueDuration()), true, null,
+        schedule(line, FreebitLine.Order.ESIM_REISSUE, clock.instant().plus(settings.esimReissueDuration()), true, null,
                 details("eid", newEid, "productNumber", productNumber), l -> {
                     l.eid = newEid;
                     l.productNumber = productNumber;
@@ -239,20 +239,20 @@ class FreebitLines implements SeededState {
     // ---- scenarios ----
 
     synchronized void addUsage(String account, LocalDate date, long usedMb) {
-        Line line = find(account);
+        FreebitLine line = find(account);
         line.usageKb.merge(date, mb(usedMb), Long::sum);
         line.baseRemainingKb -= mb(usedMb);
     }
 
     /** Moves the clock forward and completes what fell due; returns the orders completed. */
-    synchronized List<Line.Done> advance(Duration by) {
+    synchronized List<FreebitLine.Done> advance(Duration by) {
         Set<String> before = new HashSet<>();
         lines.values().forEach(l -> l.done.forEach(d -> before.add(d.id())));
         clock.advance(by);
         settleAll();
-        List<Line.Done> completed = new ArrayList<>();
+        List<FreebitLine.Done> completed = new ArrayList<>();
         lines.values().forEach(l -> l.done.stream().filter(d -> !before.contains(d.id())).forEach(completed::add));
-        completed.sort(Comparator.comparing(Line.Done::doneAt));
+        completed.sort(Comparator.comparing(FreebitLine.Done::doneAt));
         return completed;
     }
 
@@ -263,40 +263,40 @@ class FreebitLines implements SeededState {
 
     // ---- rules ----
 
-    private Line find(String account) {
-        Line line = lines.get(account);
+    private FreebitLine find(String account) {
+        FreebitLine line = lines.get(account);
         if (line == null) {
-            throw new EmptoolError(EmptoolError.ACCOUNT_NOT_FOUND, "404", "account " + account + " not found");
+            throw new FreebitError(FreebitError.ACCOUNT_NOT_FOUND, "404", "account " + account + " not found");
         }
         settle(line, clock.instant());
         return line;
     }
 
-    private Line changeable(String account) {
-        Line line = find(account);
+    private FreebitLine changeable(String account) {
+        FreebitLine line = find(account);
         if (line.cancelled) {
-            throw new EmptoolError(EmptoolError.ACCOUNT_CANCELLED, "409", "account " + account + " is cancelled");
+            throw new FreebitError(FreebitError.ACCOUNT_CANCELLED, "409", "account " + account + " is cancelled");
         }
         if (line.locked()) {
-            Line.Pending busy = line.pending.stream().filter(Line.Pending::locks).findFirst().orElseThrow();
-            throw new EmptoolError(EmptoolError.PROCESSING, "409", "account " + account + " is processing a "
+            FreebitLine.Pending busy = line.pending.stream().filter(FreebitLine.Pending::locks).findFirst().orElseThrow();
+            throw new FreebitError(FreebitError.PROCESSING, "409", "account " + account + " is processing a "
                     + busy.order().wire + " order; try again later");
         }
         return line;
     }
 
-    private void requireInterval(Line line, Instant now) {
+    private void requireInterval(FreebitLine line, Instant now) {
         if (line.lastChangeAt != null && now.isBefore(line.lastChangeAt.plus(settings.changeInterval()))) {
             long minutes = Math.max(1, Duration.between(now, line.lastChangeAt.plus(settings.changeInterval())).toMinutes());
-            throw new EmptoolError(EmptoolError.INTERVAL_NOT_ELAPSED, "409", "plan, voice option and network type changes need "
+            throw new FreebitError(FreebitError.INTERVAL_NOT_ELAPSED, "409", "plan, voice option and network type changes need "
                     + settings.changeInterval().toMinutes() + " minutes between them; retry in " + minutes + " minutes");
         }
     }
 
-    private void schedule(Line line, Line.Order order, Instant due, boolean locks, LocalDate runDate,
-                          Map<String, String> details, Consumer<Line> apply) {
+    private void schedule(FreebitLine line, FreebitLine.Order order, Instant due, boolean locks, LocalDate runDate,
+                          Map<String, String> details, Consumer<FreebitLine> apply) {
         String id = "SBX" + String.format("%09d", orderIds.incrementAndGet());
-        line.pending.add(new Line.Pending(id, order, clock.instant(), due, locks, runDate, details, apply));
+        line.pending.add(new FreebitLine.Pending(id, order, clock.instant(), due, locks, runDate, details, apply));
         log.info("freebit sandbox: {} order {} accepted for line {}, due {}", order.wire, id, line.account, due);
     }
 
@@ -305,15 +305,15 @@ class FreebitLines implements SeededState {
         lines.values().forEach(line -> settle(line, now));
     }
 
-    private void settle(Line line, Instant now) {
-        List<Line.Pending> due = line.pending.stream().filter(p -> !p.dueAt().isAfter(now))
-                .sorted(Comparator.comparing(Line.Pending::dueAt)).toList();
-        for (Line.Pending p : due) {
+    private void settle(FreebitLine line, Instant now) {
+        List<FreebitLine.Pending> due = line.pending.stream().filter(p -> !p.dueAt().isAfter(now))
+                .sorted(Comparator.comparing(FreebitLine.Pending::dueAt)).toList();
+        for (FreebitLine.Pending p : due) {
             if (!line.pending.remove(p)) {
                 continue; // cleared by an earlier order (cancellation)
             }
             p.apply().accept(line);
-            line.done.add(new Line.Done(p.id(), p.order(), p.requestedAt(), p.dueAt(), p.details()));
+            line.done.add(new FreebitLine.Done(p.id(), p.order(), p.requestedAt(), p.dueAt(), p.details()));
             log.info("freebit sandbox: {} order {} done for line {}", p.order().wire, p.id(), line.account);
         }
     }

@@ -1,6 +1,12 @@
 package dev.portal.sandbox.freebit;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -26,11 +32,14 @@ import java.util.List;
  * @param zone                   time zone of dates ({@code YYYYMMDD}) and scheduled times
  * @param trafficDays            days of usage reported by {@code getTrafficInfo}, newest first
  */
+@Validated
 @ConfigurationProperties("sandbox.freebit")
-record FreebitSettings(String oemId, String oemKey, Duration authKeyLifetime, UsageUnit usageUnit, Duration changeInterval,
-                       Duration talkOptionDuration, Duration contractLineDuration, Duration cancelDelay,
-                       Duration esimReissueDuration, Boolean planChangeNextMonth, List<String> planCodes,
-                       Integer errorHttpStatus, ZoneId zone, Integer trafficDays) {
+record FreebitSettings(@NotBlank String oemId, @NotBlank String oemKey, @DurationMin(seconds = 1) Duration authKeyLifetime,
+                       UsageUnit usageUnit, @DurationMin(seconds = 0) Duration changeInterval,
+                       @DurationMin(seconds = 0) Duration talkOptionDuration, @DurationMin(seconds = 0) Duration contractLineDuration,
+                       @DurationMin(seconds = 0) Duration cancelDelay, @DurationMin(seconds = 0) Duration esimReissueDuration,
+                       Boolean planChangeNextMonth, @NotEmpty List<@NotBlank String> planCodes,
+                       @Min(200) @Max(599) Integer errorHttpStatus, ZoneId zone, @Min(1) Integer trafficDays) {
 
     /** Unit of quota and usage figures in answers. */
     enum UsageUnit {

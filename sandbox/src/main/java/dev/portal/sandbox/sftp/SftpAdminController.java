@@ -21,11 +21,11 @@ import java.util.List;
 @RequestMapping("/sandbox/admin/sftp")
 class SftpAdminController {
 
-    private final CdrDrop drop;
-    private final SftpDropServer server;
-    private final AuthorizedKeys authorizedKeys;
+    private final SftpCdrDrop drop;
+    private final SftpServer server;
+    private final SftpAuthorizedKeys authorizedKeys;
 
-    SftpAdminController(CdrDrop drop, SftpDropServer server, AuthorizedKeys authorizedKeys) {
+    SftpAdminController(SftpCdrDrop drop, SftpServer server, SftpAuthorizedKeys authorizedKeys) {
         this.drop = drop;
         this.server = server;
         this.authorizedKeys = authorizedKeys;
@@ -46,13 +46,13 @@ class SftpAdminController {
 
     /** A day of usage; {@code account} (an MSISDN) limits it to one seeded line, otherwise every line. */
     record UsageDay(@NotNull LocalDate date, @Pattern(regexp = "\\d{11}") String account,
-                    @Min(0) @Max(CdrRecords.MAX_PER_DAY) int calls, @Min(0) @Max(CdrRecords.MAX_PER_DAY) int sms) {
+                    @Min(0) @Max(SftpCdrRecords.MAX_PER_DAY) int calls, @Min(0) @Max(SftpCdrRecords.MAX_PER_DAY) int sms) {
     }
 
-    record IncompleteFile(@NotNull LocalDate date, CdrDrop.Kind kind) {
+    record IncompleteFile(@NotNull LocalDate date, SftpCdrDrop.Kind kind) {
     }
 
-    record Files(List<CdrDrop.CdrFile> files) {
+    record Files(List<SftpCdrDrop.CdrFile> files) {
     }
 
     @GetMapping("/files")
@@ -68,12 +68,12 @@ class SftpAdminController {
 
     @PostMapping("/incomplete-files")
     @ResponseStatus(HttpStatus.CREATED)
-    CdrDrop.CdrFile publishIncomplete(@Valid @RequestBody IncompleteFile file) {
-        return drop.publishIncomplete(file.date(), file.kind() == null ? CdrDrop.Kind.CALL : file.kind());
+    SftpCdrDrop.CdrFile publishIncomplete(@Valid @RequestBody IncompleteFile file) {
+        return drop.publishIncomplete(file.date(), file.kind() == null ? SftpCdrDrop.Kind.CALL : file.kind());
     }
 
     @GetMapping("/host-key")
-    SftpDropServer.HostKey hostKey() {
+    SftpServer.HostKey hostKey() {
         return server.hostKey();
     }
 }

@@ -1,7 +1,13 @@
 package dev.portal.sandbox.sftp;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -25,10 +31,12 @@ import java.util.List;
  * @param smsColumns       SMS columns, in file order
  * @param authorizedKeys   OpenSSH public key lines the user may also log in with (password auth always works)
  */
+@Validated
 @ConfigurationProperties("sandbox.sftp")
-record SftpSettings(Integer port, Boolean portFallback, String username, String password, Path hostKeyFile,
-                    String directory, String oemId, String charset, String triggerSuffix, Boolean trailer,
-                    Integer seedDays, List<String> callColumns, List<String> smsColumns, List<String> authorizedKeys) {
+record SftpSettings(@Min(0) @Max(65535) Integer port, Boolean portFallback, @NotBlank String username, @NotBlank String password,
+                    Path hostKeyFile, @NotBlank String directory, @NotBlank String oemId, String charset,
+                    @NotBlank String triggerSuffix, Boolean trailer, @Min(0) Integer seedDays, List<String> callColumns,
+                    List<String> smsColumns, List<String> authorizedKeys) {
 
     static final List<String> CALL_COLUMNS = List.of("record_id", "account", "call_start", "call_end", "duration_sec",
             "direction", "called_number", "call_type", "destination_country", "billable_units", "charge_jpy",
@@ -52,8 +60,19 @@ record SftpSettings(Integer port, Boolean portFallback, String username, String 
         callColumns = callColumns != null ? List.copyOf(callColumns) : CALL_COLUMNS;
         smsColumns = smsColumns != null ? List.copyOf(smsColumns) : SMS_COLUMNS;
         authorizedKeys = authorizedKeys != null ? List.copyOf(authorizedKeys) : List.of();
-        if (!CALL_COLUMNS.containsAll(callColumns) || !SMS_COLUMNS.containsAll(smsColumns)) {
-            throw new IllegalArgumentException("unknown CDR column in " + callColumns + " / " + smsColumns);
+    }
+
+    @AssertTrue(message = "sandbox.sftp.call-columns and .sms-columns may only name known CDR columns")
+    boolean isEveryColumnKnown() {
+        return CALL_COLUMNS.containsAll(callColumns) && SMS_COLUMNS.containsAll(smsColumns);
+    }
+
+    @AssertTrue(message = "sandbox.sftp.charset must name a charset this JVM supports, e.g. Shift_JIS or UTF-8")
+    boolean isCharsetSupported() {
+        try {
+            return Charset.isSupported(charset);
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 }

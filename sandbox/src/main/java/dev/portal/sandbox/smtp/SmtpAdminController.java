@@ -14,14 +14,14 @@ import java.util.List;
 @RequestMapping("/sandbox/admin/smtp/messages")
 class SmtpAdminController {
 
-    private final SmtpSink sink;
+    private final SmtpServer sink;
 
-    SmtpAdminController(SmtpSink sink) {
+    SmtpAdminController(SmtpServer sink) {
         this.sink = sink;
     }
 
     @GetMapping
-    List<SmtpSink.Message> messages(@RequestParam(required = false) String to) {
+    List<SmtpServer.Message> messages(@RequestParam(required = false) String to) {
         return sink.messages(to);
     }
 

@@ -30,13 +30,15 @@ import java.util.function.Supplier;
 @RequestMapping(path = "/sandbox/admin/stripe", produces = MediaType.APPLICATION_JSON_VALUE)
 class StripeAdminController {
 
-    private final StripeStore store;
+    private final StripeSubscriptions subscriptions;
+    private final StripeProducts products;
     private final StripeEvents events;
-    private final ApiBehaviour behaviour;
+    private final StripeApiBehaviour behaviour;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    StripeAdminController(StripeStore store, StripeEvents events, ApiBehaviour behaviour) {
-        this.store = store;
+    StripeAdminController(StripeSubscriptions subscriptions, StripeProducts products, StripeEvents events, StripeApiBehaviour behaviour) {
+        this.subscriptions = subscriptions;
+        this.products = products;
         this.events = events;
         this.behaviour = behaviour;
     }
@@ -58,7 +60,7 @@ class StripeAdminController {
         if (change.status() == null) {
             throw ProblemException.badRequest("status-missing", "give the new status, e.g. {\"status\":\"past_due\"}");
         }
-        return run(() -> store.setStatus(id, change.status()));
+        return run(() -> subscriptions.setStatus(id, change.status()));
     }
 
     /** {@code {"outcome":"paid"}} (default) or {@code {"outcome":"failed"}}. */
@@ -68,7 +70,7 @@ class StripeAdminController {
         if (!outcome.equals("paid") && !outcome.equals("failed")) {
             throw ProblemException.badRequest("outcome-invalid", "outcome is paid or failed, not " + outcome);
         }
-        return run(() -> store.renew(id, outcome.equals("paid")));
+        return run(() -> subscriptions.renew(id, outcome.equals("paid")));
     }
 
     /** Merges metadata into a price or product, e.g. {@code {"metadata":{"wishlist_quota":"20"}}}. */
@@ -77,7 +79,7 @@ class StripeAdminController {
         if (change.metadata() == null) {
             throw ProblemException.badRequest("metadata-missing", "give {\"metadata\":{\"key\":\"value\"}}");
         }
-        return run(() -> store.changeMetadata(id, change.metadata()));
+        return run(() -> products.changeMetadata(id, change.metadata()));
     }
 
     @GetMapping("/webhook-endpoints")
@@ -110,7 +112,7 @@ class StripeAdminController {
 
     /** {@code {"delayMs":800}} or {@code {"errorStatus":500,"remaining":1}}; {@code {}} back to normal. */
     @PutMapping("/api-behaviour")
-    ApiBehaviour.Settings setBehaviour(@RequestBody ApiBehaviour.Settings settings) {
+    StripeApiBehaviour.Settings setBehaviour(@RequestBody StripeApiBehaviour.Settings settings) {
         try {
             behaviour.set(settings);
         } catch (IllegalArgumentException e) {
@@ -122,7 +124,7 @@ class StripeAdminController {
     private String run(Supplier<ObjectNode> scenario) {
         try {
             return json.writeValueAsString(scenario.get());
-        } catch (StripeApiError e) {
+        } catch (StripeError e) {
             if (e.status() == 404) {
                 throw ProblemException.notFound("not-found", e.getMessage());
             }

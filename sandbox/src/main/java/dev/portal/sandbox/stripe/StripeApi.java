@@ -29,11 +29,11 @@ class StripeApi {
 
     private final StripeSettings settings;
     private final StripeIds ids;
-    private final Idempotency idempotency;
-    private final ApiBehaviour behaviour;
+    private final StripeIdempotency idempotency;
+    private final StripeApiBehaviour behaviour;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    StripeApi(StripeSettings settings, StripeIds ids, Idempotency idempotency, ApiBehaviour behaviour) {
+    StripeApi(StripeSettings settings, StripeIds ids, StripeIdempotency idempotency, StripeApiBehaviour behaviour) {
         this.settings = settings;
         this.ids = ids;
         this.idempotency = idempotency;
@@ -41,12 +41,12 @@ class StripeApi {
     }
 
     /** A read: GET, never idempotency-keyed. */
-    ResponseEntity<String> read(HttpServletRequest request, Function<FormParams, ObjectNode> read) {
+    ResponseEntity<String> read(HttpServletRequest request, Function<StripeParams, ObjectNode> read) {
         return write(request, (params, origin) -> read.apply(params));
     }
 
     /** A write (POST, DELETE); a POST's {@code Idempotency-Key} makes it replayable. */
-    ResponseEntity<String> write(HttpServletRequest request, BiFunction<FormParams, Origin, ObjectNode> write) {
+    ResponseEntity<String> write(HttpServletRequest request, BiFunction<StripeParams, StripeOrigin, ObjectNode> write) {
         String requestId = "req_" + ids.next("").substring(0, 14);
         HttpHeaders headers = new HttpHeaders();
         headers.set("Request-Id", requestId);
@@ -54,31 +54,31 @@ class StripeApi {
         headers.set("Stripe-Version", version != null && !version.isBlank() ? version : settings.apiVersion());
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setCacheControl("no-cache, no-store");
-        StripeApiError refused = authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+        StripeError refused = authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (refused != null) {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Stripe\"");
             return answer(refused.status(), refused.body(), headers);
         }
         String key = "POST".equals(request.getMethod()) ? request.getHeader("Idempotency-Key") : null;
-        FormParams params;
-        Idempotency.Entry entry = null;
+        StripeParams params;
+        StripeIdempotency.Entry entry = null;
         try {
-            params = FormParams.of(request.getParameterMap());
+            params = StripeParams.of(request.getParameterMap());
             if (key != null) {
                 if (key.isEmpty() || key.length() > 255) {
-                    throw StripeApiError.invalid(null, "Idempotency-Key must be 1 to 255 characters long.");
+                    throw StripeError.invalid(null, "Idempotency-Key must be 1 to 255 characters long.");
                 }
                 headers.set("Idempotency-Key", key);
                 switch (idempotency.begin(key, request.getMethod() + " " + request.getRequestURI(), params.fingerprint())) {
-                    case Idempotency.Replay replay -> {
+                    case StripeIdempotency.Replay replay -> {
                         headers.set("Idempotent-Replayed", "true");
                         headers.set("Original-Request", replay.originalRequestId());
                         return ResponseEntity.status(replay.status()).headers(headers).body(replay.body());
                     }
-                    case Idempotency.Execute execute -> entry = execute.entry();
+                    case StripeIdempotency.Execute execute -> entry = execute.entry();
                 }
             }
-        } catch (StripeApiError e) {
+        } catch (StripeError e) {
             return answer(e.status(), e.body(), headers);
         }
         int status;
@@ -86,14 +86,14 @@ class StripeApi {
         try {
             int failWith = "GET".equals(request.getMethod()) ? 0 : behaviour.beforeWrite();
             if (failWith == 429) {
-                throw StripeApiError.rateLimited();
+                throw StripeError.rateLimited();
             }
             if (failWith > 0) {
-                throw StripeApiError.apiError(failWith);
+                throw StripeError.apiError(failWith);
             }
-            body = write.apply(params, new Origin(requestId, key));
+            body = write.apply(params, new StripeOrigin(requestId, key));
             status = 200;
-        } catch (StripeApiError e) {
+        } catch (StripeError e) {
             if (e.validation() && entry != null) {
                 idempotency.abandon(key, entry);
                 entry = null;
@@ -102,7 +102,7 @@ class StripeApi {
             body = e.body();
         } catch (RuntimeException e) {
             log.error("stripe simulator failed on {} {}", request.getMethod(), request.getRequestURI(), e);
-            StripeApiError error = StripeApiError.apiError(500);
+            StripeError error = StripeError.apiError(500);
             status = error.status();
             body = error.body();
         }
@@ -113,9 +113,9 @@ class StripeApi {
         return answer;
     }
 
-    private StripeApiError authenticate(String authorization) {
+    private StripeError authenticate(String authorization) {
         if (authorization == null || authorization.isBlank()) {
-            return new StripeApiError(401, "invalid_request_error", null, null,
+            return new StripeError(401, "invalid_request_error", null, null,
                     "You did not provide an API key. You need to provide your API key in the Authorization header, using "
                             + "Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication "
                             + "for details, or we can help at https://support.stripe.com/.", false);
@@ -134,7 +134,7 @@ class StripeApi {
         if (settings.secretKey().equals(key)) {
             return null;
         }
-        return new StripeApiError(401, "invalid_request_error", null, null, "Invalid API Key provided: " + masked(key), false);
+        return new StripeError(401, "invalid_request_error", null, null, "Invalid API Key provided: " + masked(key), false);
     }
 
     private static String masked(String key) {

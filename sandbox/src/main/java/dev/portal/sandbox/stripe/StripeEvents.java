@@ -3,7 +3,6 @@ package dev.portal.sandbox.stripe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +25,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -67,10 +67,10 @@ class StripeEvents implements DisposableBean {
     private final List<Delivery> deliveries = new ArrayList<>();
     private final AtomicInteger generation = new AtomicInteger();
 
-    StripeEvents(StripeSettings settings, StripeIds ids, ObjectProvider<Clock> clock) {
+    StripeEvents(StripeSettings settings, StripeIds ids, Clock clock) {
         this.settings = settings;
         this.ids = ids;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(settings.webhookTimeout()).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         reset();
     }
@@ -91,7 +91,7 @@ class StripeEvents implements DisposableBean {
     }
 
     /** Records an event and schedules its delivery to every endpoint. */
-    ObjectNode emit(String type, JsonNode object, JsonNode previousAttributes, Origin origin) {
+    ObjectNode emit(String type, JsonNode object, JsonNode previousAttributes, StripeOrigin origin) {
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         String body;
         List<Endpoint> targets;
@@ -125,6 +125,29 @@ class StripeEvents implements DisposableBean {
             workers.execute(() -> deliver(gen, event.get("id").asString(), type, endpoint, body, 1));
         }
         return event;
+    }
+
+    /** {@code GET /v1/events/{id}}: a retained event. */
+    ObjectNode retrieve(String id) {
+        for (ObjectNode event : events()) {
+            if (id.equals(event.get("id").asString())) {
+                return event;
+            }
+        }
+        throw StripeError.noSuch("event", id, "id");
+    }
+
+    /** {@code GET /v1/events}: newest first, by {@code type} (a trailing {@code .*} matches a prefix) or {@code types[]}. */
+    ObjectNode list(StripeParams p) {
+        p.allow(Set.of("type", "types", "limit", "starting_after", "ending_before", "created", "delivery_success"));
+        String type = p.string("type");
+        List<String> types = p.strings("types");
+        List<ObjectNode> matching = events().stream().filter(e -> {
+            String t = e.get("type").asString();
+            boolean byType = type == null || (type.endsWith(".*") ? t.startsWith(type.substring(0, type.length() - 1)) : type.equals(t));
+            return byType && (types.isEmpty() || types.contains(t));
+        }).toList();
+        return StripeObjects.page("/v1/events", matching, p, ObjectNode::deepCopy);
     }
 
     List<ObjectNode> events() {

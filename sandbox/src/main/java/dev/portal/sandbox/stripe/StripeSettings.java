@@ -1,6 +1,10 @@
 package dev.portal.sandbox.stripe;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
 import java.time.Duration;
@@ -19,10 +23,11 @@ import java.util.List;
  * @param webhookTimeout     how long one delivery waits for the endpoint's answer
  * @param entitledStatuses   subscription statuses that keep a product's features active for the customer
  */
+@Validated
 @ConfigurationProperties("sandbox.stripe")
-record StripeSettings(String secretKey, String webhookSecret, List<URI> webhookUrls, String apiVersion,
-                      Integer webhookMaxAttempts, Duration webhookBackoff, Duration webhookTimeout,
-                      List<String> entitledStatuses) {
+record StripeSettings(@NotBlank String secretKey, @NotBlank String webhookSecret, List<URI> webhookUrls, @NotBlank String apiVersion,
+                      @Min(1) Integer webhookMaxAttempts, @DurationMin(millis = 1) Duration webhookBackoff,
+                      @DurationMin(millis = 1) Duration webhookTimeout, List<@NotBlank String> entitledStatuses) {
 
     StripeSettings {
         secretKey = secretKey != null ? secretKey : "sk_test_sandbox";
@@ -33,8 +38,5 @@ record StripeSettings(String secretKey, String webhookSecret, List<URI> webhookU
         webhookBackoff = webhookBackoff != null ? webhookBackoff : Duration.ofSeconds(2);
         webhookTimeout = webhookTimeout != null ? webhookTimeout : Duration.ofSeconds(5);
         entitledStatuses = entitledStatuses != null ? List.copyOf(entitledStatuses) : List.of("trialing", "active", "past_due");
-        if (webhookMaxAttempts < 1) {
-            throw new IllegalArgumentException("sandbox.stripe.webhook-max-attempts must be at least 1");
-        }
     }
 }

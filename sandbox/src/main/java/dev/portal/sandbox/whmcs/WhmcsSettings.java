@@ -1,6 +1,13 @@
 package dev.portal.sandbox.whmcs;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -22,10 +29,12 @@ import java.util.List;
  * @param currencyPrefix     its display prefix
  * @param currencySuffix     its display suffix
  */
+@Validated
 @ConfigurationProperties("sandbox.whmcs")
-record WhmcsSettings(String identifier, String secret, String accessKey, Boolean requireAccessKey, Integer authFailureStatus,
-                     Duration ssoTokenLifetime, List<String> paymentMethods, ZoneId zone,
-                     String currencyCode, String currencyPrefix, String currencySuffix) {
+record WhmcsSettings(@NotBlank String identifier, @NotBlank String secret, @NotBlank String accessKey, Boolean requireAccessKey,
+                     @Min(200) @Max(599) Integer authFailureStatus, @DurationMin(seconds = 1) Duration ssoTokenLifetime,
+                     @NotEmpty List<@NotBlank String> paymentMethods, ZoneId zone,
+                     @Pattern(regexp = "[A-Z]{3}") String currencyCode, String currencyPrefix, String currencySuffix) {
 
     WhmcsSettings {
         identifier = identifier != null ? identifier : "sandbox-identifier";

@@ -2,8 +2,6 @@ package dev.portal.sandbox.whmcs;
 
 import dev.portal.sandbox.SandboxSystems;
 import dev.portal.sandbox.SeededState;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -29,11 +27,6 @@ public class WhmcsState implements SeededState {
     private final WhmcsSettings settings;
     private final Clock clock;
     private WhmcsStore store;
-
-    @Autowired
-    WhmcsState(WhmcsSettings settings, ObjectProvider<Clock> clock) {
-        this(settings, clock.getIfAvailable(Clock::systemUTC));
-    }
 
     WhmcsState(WhmcsSettings settings, Clock clock) {
         this.settings = settings;

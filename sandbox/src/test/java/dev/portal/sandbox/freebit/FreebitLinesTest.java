@@ -18,7 +18,7 @@ class FreebitLinesTest {
     /** 2026-12-15 10:00 in Tokyo. */
     private static final Instant MID_DECEMBER = Instant.parse("2026-12-15T01:00:00Z");
 
-    private final SandboxClock clock = new SandboxClock(Clock.fixed(MID_DECEMBER, ZoneOffset.UTC));
+    private final FreebitClock clock = new FreebitClock(Clock.fixed(MID_DECEMBER, ZoneOffset.UTC));
     private final FreebitLines lines = new FreebitLines(
             new FreebitSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null), clock);
 
@@ -46,11 +46,11 @@ class FreebitLinesTest {
         lines.advance(Duration.ofMinutes(30).minusSeconds(1));
 
         assertThatThrownBy(() -> lines.changeContractLine(HANAKO, "5G", null))
-                .isInstanceOfSatisfying(EmptoolError.class, e -> assertThat(e.resultCode()).isEqualTo(EmptoolError.INTERVAL_NOT_ELAPSED));
+                .isInstanceOfSatisfying(FreebitError.class, e -> assertThat(e.resultCode()).isEqualTo(FreebitError.INTERVAL_NOT_ELAPSED));
 
         lines.advance(Duration.ofSeconds(1));
         lines.changeContractLine(HANAKO, "5G", null);
-        assertThat(lines.<Boolean>read(HANAKO, Line::locked)).isTrue();
+        assertThat(lines.<Boolean>read(HANAKO, FreebitLine::locked)).isTrue();
     }
 
     @Test
@@ -59,7 +59,7 @@ class FreebitLinesTest {
 
         assertThat(lines.advance(Duration.ofMinutes(29))).isEmpty();
         assertThat(lines.advance(Duration.ofMinutes(1))).singleElement()
-                .satisfies(done -> assertThat(done.order()).isEqualTo(Line.Order.CONTRACT_LINE));
+                .satisfies(done -> assertThat(done.order()).isEqualTo(FreebitLine.Order.CONTRACT_LINE));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.portal.sandbox.sftp;
 
 import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.sftp.client.SftpClient;
@@ -90,10 +89,10 @@ class SftpDropIT {
     void lists_three_seeded_days_of_call_and_sms_files_each_with_its_trigger() throws Exception {
         List<String> names = list("/outbound/cdr");
 
-        LocalDate yesterday = LocalDate.now(CdrDrop.JST).minusDays(1);
+        LocalDate yesterday = LocalDate.now(SftpCdrDrop.JST).minusDays(1);
         List<String> expected = new ArrayList<>();
         for (int back = 1; back <= 3; back++) {
-            String day = CdrRecords.DAY.format(yesterday.minusDays(back - 1));
+            String day = SftpCdrRecords.DAY.format(yesterday.minusDays(back - 1));
             for (String kind : List.of("CALL", "SMS")) {
                 String name = kind + "_sandbox-oem_" + day + "_01.csv";
                 expected.add(name);
@@ -105,7 +104,7 @@ class SftpDropIT {
 
     @Test
     void call_file_is_shift_jis_crlf_quoted_with_one_header_and_a_matching_trailer() throws Exception {
-        String name = "CALL_sandbox-oem_" + CdrRecords.DAY.format(LocalDate.now(CdrDrop.JST).minusDays(1)) + "_01.csv";
+        String name = "CALL_sandbox-oem_" + SftpCdrRecords.DAY.format(LocalDate.now(SftpCdrDrop.JST).minusDays(1)) + "_01.csv";
         byte[] bytes = read("/outbound/cdr/" + name);
 
         String text = new String(bytes, SHIFT_JIS);
@@ -131,7 +130,7 @@ class SftpDropIT {
 
     @Test
     void the_same_day_always_has_the_same_records() throws Exception {
-        String name = "/outbound/cdr/SMS_sandbox-oem_" + CdrRecords.DAY.format(LocalDate.now(CdrDrop.JST).minusDays(2)) + "_01.csv";
+        String name = "/outbound/cdr/SMS_sandbox-oem_" + SftpCdrRecords.DAY.format(LocalDate.now(SftpCdrDrop.JST).minusDays(2)) + "_01.csv";
         byte[] before = read(name);
         admin("POST", "/sandbox/admin/reset", null);
 
@@ -140,11 +139,11 @@ class SftpDropIT {
 
     @Test
     void a_corrected_day_is_published_again_with_a_higher_seq_and_the_same_record_ids() throws Exception {
-        String day = CdrRecords.DAY.format(LocalDate.now(CdrDrop.JST).minusDays(1));
+        String day = SftpCdrRecords.DAY.format(LocalDate.now(SftpCdrDrop.JST).minusDays(1));
         String first = new String(read("/outbound/cdr/CALL_sandbox-oem_" + day + "_01.csv"), SHIFT_JIS);
 
         JsonNode created = JSON.readTree(admin("POST", "/sandbox/admin/sftp/usage-days",
-                "{\"date\":\"" + LocalDate.now(CdrDrop.JST).minusDays(1) + "\",\"account\":\"09012345678\",\"calls\":8,\"sms\":1}").body());
+                "{\"date\":\"" + LocalDate.now(SftpCdrDrop.JST).minusDays(1) + "\",\"account\":\"09012345678\",\"calls\":8,\"sms\":1}").body());
 
         assertThat(created.path("files").findValuesAsString("name"))
                 .containsExactly("CALL_sandbox-oem_" + day + "_02.csv", "SMS_sandbox-oem_" + day + "_02.csv");
@@ -157,11 +156,11 @@ class SftpDropIT {
 
     @Test
     void a_file_still_being_written_has_no_trigger() throws Exception {
-        LocalDate date = LocalDate.now(CdrDrop.JST);
+        LocalDate date = LocalDate.now(SftpCdrDrop.JST);
         JsonNode file = JSON.readTree(admin("POST", "/sandbox/admin/sftp/incomplete-files",
                 "{\"date\":\"" + date + "\",\"kind\":\"SMS\"}").body());
 
-        String name = "SMS_sandbox-oem_" + CdrRecords.DAY.format(date) + "_01.csv";
+        String name = "SMS_sandbox-oem_" + SftpCdrRecords.DAY.format(date) + "_01.csv";
         assertThat(file.path("name").asString()).isEqualTo(name);
         assertThat(file.path("complete").asBoolean()).isFalse();
         assertThat(list("/outbound/cdr")).contains(name).doesNotContain(name + ".end");

@@ -3,7 +3,6 @@ package dev.portal.sandbox.stripe;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -56,7 +55,7 @@ class StripeEventsIT {
 
     private StripeEvents events(URI url, Duration timeout) {
         StripeSettings settings = new StripeSettings(null, null, List.of(url), null, 2, Duration.ofMillis(20), timeout, null);
-        return new StripeEvents(settings, new StripeIds(), new DefaultListableBeanFactory().getBeanProvider(Clock.class));
+        return new StripeEvents(settings, new StripeIds(), Clock.systemUTC());
     }
 
     private static ObjectNode customer() {
@@ -71,7 +70,7 @@ class StripeEventsIT {
         AtomicInteger calls = new AtomicInteger();
         events = events(receiver(Duration.ZERO, calls), Duration.ofSeconds(2));
 
-        String id = events.emit("customer.created", customer(), null, Origin.AUTOMATIC).get("id").asString();
+        String id = events.emit("customer.created", customer(), null, StripeOrigin.AUTOMATIC).get("id").asString();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> events.deliveries().stream().anyMatch(StripeEvents.Delivery::succeeded));
         assertThat(events.endpoints()).extracting(StripeEvents.Endpoint::id).containsExactly("we_sandbox_1");
@@ -85,7 +84,7 @@ class StripeEventsIT {
         AtomicInteger calls = new AtomicInteger();
         events = events(receiver(Duration.ofSeconds(2), calls), Duration.ofMillis(200));
 
-        events.emit("customer.created", customer(), null, Origin.AUTOMATIC);
+        events.emit("customer.created", customer(), null, StripeOrigin.AUTOMATIC);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> events.deliveries().size() == 2);
         assertThat(events.deliveries()).allSatisfy(d -> {

@@ -2,12 +2,12 @@ package dev.portal.wishlist.audit;
 
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The append-only audit trail (a trigger refuses updates and deletes): written in the transaction of the change. */
-@Component
+@Repository
 public class AuditLog {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -1,16 +1,15 @@
 package dev.portal.wishlist.groups;
 
 import dev.portal.platform.security.PortalUser;
-import dev.portal.platform.web.ProblemException;
 import dev.portal.wishlist.audit.AuditLog;
 import dev.portal.wishlist.subscriptions.SubscriptionService;
 import dev.portal.wishlist.users.Users;
+import dev.portal.wishlist.web.FieldErrors;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,16 +19,14 @@ class GroupManagement {
 
     private static final Logger log = LoggerFactory.getLogger(GroupManagement.class);
 
-    private final JdbcClient jdbc;
     private final Groups groups;
     private final Users users;
     private final SubscriptionService subscriptions;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
 
-    GroupManagement(JdbcClient jdbc, Groups groups, Users users, SubscriptionService subscriptions, AuditLog audit,
+    GroupManagement(Groups groups, Users users, SubscriptionService subscriptions, AuditLog audit,
                     TransactionTemplate transactions) {
-        this.jdbc = jdbc;
         this.groups = groups;
         this.users = users;
         this.subscriptions = subscriptions;
@@ -40,9 +37,7 @@ class GroupManagement {
     Groups.GroupRow create(PortalUser caller, String name) {
         long userId = users.idOf(caller);
         return transactions.execute(tx -> {
-            long id = jdbc.sql("insert into groups (name, created_by) values (?, ?) returning id")
-                    .params(name, userId).query(Long.class).single();
-            jdbc.sql("insert into group_members (group_id, user_id, role) values (?, ?, 'owner')").params(id, userId).update();
+            long id = groups.create(name, userId);
             audit.record(userId, "group.created", "group", String.valueOf(id), null, Map.of("name", name, "owner", caller.id()));
             log.info("group {} created", id);
             return new Groups.GroupRow(id, name, null, Role.OWNER.wire());
@@ -51,25 +46,22 @@ class GroupManagement {
 
     /** The caller's view of a group; 404 when the caller is not a member (existence is not revealed). */
     Groups.GroupRow visible(PortalUser caller, long groupId) {
-        return groups.findFor(groupId, users.idOf(caller)).orElseThrow(GroupManagement::notFound);
+        return groups.findFor(groupId, users.idOf(caller)).orElseThrow(GroupNotFound::new);
     }
 
     void addMember(PortalUser caller, long groupId, String portalUserId, Role role) {
         long callerId = users.idOf(caller);
         Role callerRole = manager(groupId, callerId);
         if (role == Role.OWNER || (role == Role.ADMIN && callerRole != Role.OWNER)) {
-            throw forbidden("role-not-assignable", "Only the owner assigns admins; a group has one owner.");
+            throw new RoleNotAssignable("Only the owner assigns admins; a group has one owner.");
         }
         transactions.executeWithoutResult(tx -> {
             long memberId = users.idOf(portalUserId, null);
             Map<String, Object> before = groups.roleOf(groupId, memberId).map(r -> Map.<String, Object>of("role", r.wire())).orElse(null);
             if (before != null && Role.OWNER.wire().equals(before.get("role"))) {
-                throw new ProblemException(HttpStatus.CONFLICT, "owner-role-fixed", "Conflict", "The owner's role cannot be changed.");
+                throw new OwnerRoleFixed();
             }
-            jdbc.sql("""
-                    insert into group_members (group_id, user_id, role) values (?, ?, ?)
-                    on conflict (group_id, user_id) do update set role = excluded.role""")
-                    .params(groupId, memberId, role.wire()).update();
+            groups.saveMember(groupId, memberId, role);
             audit.record(callerId, "group.member-saved", "group", String.valueOf(groupId), before,
                     Map.of("user_id", portalUserId, "role", role.wire()));
         });
@@ -78,16 +70,16 @@ class GroupManagement {
     void removeMember(PortalUser caller, long groupId, String portalUserId) {
         long callerId = users.idOf(caller);
         Role callerRole = manager(groupId, callerId);
-        long memberId = users.find(portalUserId).orElseThrow(() -> ProblemException.notFound("member-not-found", "No such member."));
-        Role memberRole = groups.roleOf(groupId, memberId).orElseThrow(() -> ProblemException.notFound("member-not-found", "No such member."));
+        long memberId = users.find(portalUserId).orElseThrow(MemberNotFound::new);
+        Role memberRole = groups.roleOf(groupId, memberId).orElseThrow(MemberNotFound::new);
         if (memberRole == Role.OWNER) {
-            throw new ProblemException(HttpStatus.CONFLICT, "owner-cannot-be-removed", "Conflict", "The owner cannot be removed.");
+            throw new OwnerCannotBeRemoved();
         }
         if (memberRole == Role.ADMIN && callerRole != Role.OWNER) {
-            throw forbidden("role-not-assignable", "Only the owner removes admins.");
+            throw new RoleNotAssignable("Only the owner removes admins.");
         }
         transactions.executeWithoutResult(tx -> {
-            jdbc.sql("delete from group_members where group_id = ? and user_id = ?").params(groupId, memberId).update();
+            groups.removeMember(groupId, memberId);
             audit.record(callerId, "group.member-removed", "group", String.valueOf(groupId),
                     Map.of("user_id", portalUserId, "role", memberRole.wire()), null);
         });
@@ -96,23 +88,21 @@ class GroupManagement {
     /** Binds the group to a Stripe subscription, verified with Stripe; only the owner may. */
     Groups.GroupRow bindSubscription(PortalUser caller, long groupId, String stripeSubscriptionId) {
         long callerId = users.idOf(caller);
-        Role role = groups.roleOf(groupId, callerId).orElseThrow(GroupManagement::notFound);
+        Role role = groups.roleOf(groupId, callerId).orElseThrow(GroupNotFound::new);
         if (role != Role.OWNER) {
-            throw forbidden("owner-only", "Only the group's owner binds its subscription.");
+            throw new OwnerOnly();
         }
-        long subscriptionId = subscriptions.fetchAndStore(stripeSubscriptionId).orElseThrow(() -> new ProblemException(
-                HttpStatus.BAD_REQUEST, "validation-failed", "Validation failed", "The request has 1 invalid field(s).",
-                Map.of("errors", java.util.List.of(Map.of("field", "stripe_subscription_id",
-                        "message", "no such subscription at Stripe")))));
+        Optional<Long> stored = subscriptions.fetchAndStore(stripeSubscriptionId);
+        if (stored.isEmpty()) {
+            new FieldErrors().add("stripe_subscription_id", "no such subscription at Stripe").throwIfAny();
+        }
+        long subscriptionId = stored.orElseThrow();
         return transactions.execute(tx -> {
-            Long boundTo = jdbc.sql("select id from groups where subscription_id = ? and id <> ?")
-                    .params(subscriptionId, groupId).query(Long.class).optional().orElse(null);
-            if (boundTo != null) {
-                throw new ProblemException(HttpStatus.CONFLICT, "subscription-already-bound", "Conflict",
-                        "That subscription already pays for another group.");
+            if (groups.otherGroupPaidBy(subscriptionId, groupId).isPresent()) {
+                throw new SubscriptionAlreadyBound();
             }
             Long previous = groups.subscriptionOf(groupId).orElse(null);
-            jdbc.sql("update groups set subscription_id = ?, updated_at = now() where id = ?").params(subscriptionId, groupId).update();
+            groups.bindSubscription(groupId, subscriptionId);
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("subscription_id", subscriptionId);
             after.put("stripe_subscription_id", stripeSubscriptionId);
@@ -123,18 +113,10 @@ class GroupManagement {
     }
 
     private Role manager(long groupId, long callerId) {
-        Role role = groups.roleOf(groupId, callerId).orElseThrow(GroupManagement::notFound);
+        Role role = groups.roleOf(groupId, callerId).orElseThrow(GroupNotFound::new);
         if (!role.manages()) {
-            throw forbidden("group-admin-required", "Only the group's owner or an admin manages members.");
+            throw new GroupAdminRequired();
         }
         return role;
-    }
-
-    static ProblemException notFound() {
-        return ProblemException.notFound("group-not-found", "No such group.");
-    }
-
-    private static ProblemException forbidden(String code, String detail) {
-        return new ProblemException(HttpStatus.FORBIDDEN, code, "Forbidden", detail);
     }
 }

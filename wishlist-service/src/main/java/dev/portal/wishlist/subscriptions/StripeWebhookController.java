@@ -4,14 +4,11 @@ import dev.portal.clients.stripe.StripeEvent;
 import dev.portal.clients.stripe.StripeSignatureException;
 import dev.portal.clients.stripe.StripeSubscription;
 import dev.portal.clients.stripe.StripeWebhooks;
-import dev.portal.platform.web.ProblemException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,18 +26,19 @@ import tools.jackson.databind.JsonNode;
 class StripeWebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(StripeWebhookController.class);
-    static final String CONSUMER = "wishlist.stripe-webhooks";
 
     private final StripeWebhooks webhooks;
-    private final SubscriptionService subscriptions;
-    private final JdbcClient jdbc;
+    private final SubscriptionService subscriptionService;
+    private final Subscriptions subscriptions;
+    private final StripeEvents events;
     private final TransactionTemplate transactions;
 
-    StripeWebhookController(StripeWebhooks webhooks, SubscriptionService subscriptions,
-                            JdbcClient jdbc, TransactionTemplate transactions) {
+    StripeWebhookController(StripeWebhooks webhooks, SubscriptionService subscriptionService, Subscriptions subscriptions,
+                            StripeEvents events, TransactionTemplate transactions) {
         this.webhooks = webhooks;
+        this.subscriptionService = subscriptionService;
         this.subscriptions = subscriptions;
-        this.jdbc = jdbc;
+        this.events = events;
         this.transactions = transactions;
     }
 
@@ -54,22 +52,20 @@ class StripeWebhookController {
         try {
             event = webhooks.verify(body, signature);
         } catch (StripeSignatureException e) {
-            throw ProblemException.badRequest("invalid-signature", "The Stripe-Signature header does not verify.");
+            throw new InvalidSignature();
         }
-        if (seen(event.id())) {
+        if (events.seen(event.id())) {
             return new Receipt(event.id(), "duplicate");
         }
         List<String> affected = affectedSubscriptions(event);
         List<String> fresh = affected.stream().filter(id -> !olderThanApplied(id, event.created())).toList();
         // read outside the transaction: a slow Stripe must not hold a connection and locks
-        List<Optional<StripeSubscription>> reads = fresh.stream().map(subscriptions::read).toList();
+        List<Optional<StripeSubscription>> reads = fresh.stream().map(subscriptionService::read).toList();
         String outcome = transactions.execute(tx -> {
-            int inserted = jdbc.sql("insert into inbox (consumer, event_id, event_type) values (?, ?, ?) on conflict do nothing")
-                    .params(CONSUMER, event.id(), event.type()).update();
-            if (inserted == 0) {
+            if (!events.recordOnce(event.id(), event.type())) {
                 return "duplicate";
             }
-            reads.forEach(read -> read.ifPresent(s -> subscriptions.store(s, event.created())));
+            reads.forEach(read -> read.ifPresent(s -> subscriptionService.store(s, event.created())));
             if (affected.isEmpty()) {
                 return "ignored";
             }
@@ -79,15 +75,8 @@ class StripeWebhookController {
         return new Receipt(event.id(), outcome);
     }
 
-    private boolean seen(String eventId) {
-        return jdbc.sql("select exists (select 1 from inbox where consumer = ? and event_id = ?)")
-                .params(CONSUMER, eventId).query(Boolean.class).single();
-    }
-
     private boolean olderThanApplied(String stripeSubscriptionId, Instant created) {
-        return jdbc.sql("select last_event_at from subscriptions where stripe_subscription_id = ?")
-                .param(stripeSubscriptionId).query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
-                .optional().flatMap(last -> last).map(last -> created != null && created.isBefore(last)).orElse(false);
+        return subscriptions.lastEventAt(stripeSubscriptionId).map(last -> created != null && created.isBefore(last)).orElse(false);
     }
 
     /** The locally known subscriptions the event is about: only groups' subscriptions are kept here. */
@@ -100,22 +89,18 @@ class StripeWebhookController {
             default -> null;
         };
         if (candidate != null) {
-            return known("stripe_subscription_id", candidate);
+            return known(Subscriptions.Reference.SUBSCRIPTION, candidate);
         }
         return switch (event.objectType() == null ? "" : event.objectType()) {
             // a plan's quota lives in price or product metadata: every subscription on it is re-read
-            case "price" -> known("price_id", event.objectId());
-            case "product" -> known("product_id", event.objectId());
+            case "price" -> known(Subscriptions.Reference.PRICE, event.objectId());
+            case "product" -> known(Subscriptions.Reference.PRODUCT, event.objectId());
             default -> List.of();
         };
     }
 
-    private List<String> known(String column, String value) {
-        if (value == null) {
-            return List.of();
-        }
-        return jdbc.sql("select stripe_subscription_id from subscriptions where " + column + " = ? order by id")
-                .param(value).query(String.class).list();
+    private List<String> known(Subscriptions.Reference reference, String value) {
+        return value == null ? List.of() : subscriptions.stripeIdsBy(reference, value);
     }
 
     private static Optional<String> text(JsonNode node) {

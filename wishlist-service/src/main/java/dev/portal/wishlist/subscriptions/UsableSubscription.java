@@ -1,5 +1,5 @@
 package dev.portal.wishlist.subscriptions;
 
-/** A subscription that passed the checks of the seed's step 2: its local id and the plan's wishlist quota. */
+/** A subscription that passed the checks for creating a wishlist: its local id and the plan's wishlist quota. */
 public record UsableSubscription(long id, int quota) {
 }

@@ -2,7 +2,6 @@ package dev.portal.wishlist.temp;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.portal.platform.security.CurrentUser;
-import dev.portal.platform.web.ProblemException;
 import dev.portal.wishlist.audit.AuditLog;
 import dev.portal.wishlist.users.Users;
 import dev.portal.wishlist.web.FieldErrors;
@@ -61,7 +60,7 @@ class TempWishlistController {
                     List<ProductInput> products, List<String> categories, List<String> searchQueries) {
 
         static TempView of(TempWishlists.TempWishlist t) {
-            return new TempView(t.id(), t.name(), t.status() == TempWishlists.OPEN ? "open" : "converted",
+            return new TempView(t.id(), t.name(), t.status().label(),
                     t.convertedWishlistId(), t.createdAt(), t.closedAt(), t.products(), t.categories(), t.searchQueries());
         }
     }
@@ -91,7 +90,7 @@ class TempWishlistController {
     TempView show(@PathVariable long id) {
         long ownerId = users.idOf(currentUser.get());
         return temps.findOwned(id, ownerId, false).map(TempView::of)
-                .orElseThrow(() -> ProblemException.notFound("temp-wishlist-not-found", "No such temporary wishlist."));
+                .orElseThrow(TempWishlistNotFound::new);
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

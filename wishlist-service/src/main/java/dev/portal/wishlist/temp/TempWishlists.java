@@ -5,14 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
-/** Temporary wishlists and their data; the seed's TempWishlistService as far as conversion needs it. */
-@Component
+/** Temporary wishlists and their data, as far as creating, showing and converting them needs. */
+@Repository
 public class TempWishlists {
-
-    public static final int OPEN = 0;
-    public static final int CONVERTED = 1;
 
     private final JdbcClient jdbc;
 
@@ -20,7 +17,7 @@ public class TempWishlists {
         this.jdbc = jdbc;
     }
 
-    public record TempWishlist(long id, long ownerId, String name, int status, Long convertedWishlistId,
+    public record TempWishlist(long id, long ownerId, String name, TempWishlistStatus status, Long convertedWishlistId,
                                Instant createdAt, Instant closedAt, List<ProductInput> products,
                                List<String> categories, List<String> searchQueries) {
     }
@@ -30,9 +27,10 @@ public class TempWishlists {
         return jdbc.sql("select id, owner_id, name, status, converted_wishlist_id, created_at, closed_at from temp_wishlists"
                         + " where id = ? and owner_id = ?" + (forUpdate ? " for update" : ""))
                 .params(id, ownerId)
-                .query((rs, n) -> new TempWishlist(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
-                        rs.getObject(5, Long.class), rs.getTimestamp(6).toInstant(),
-                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), null, null, null))
+                .query((rs, n) -> new TempWishlist(rs.getLong("id"), rs.getLong("owner_id"), rs.getString("name"),
+                        TempWishlistStatus.ofCode(rs.getInt("status")), rs.getObject("converted_wishlist_id", Long.class),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(), null, null, null))
                 .optional()
                 .map(t -> new TempWishlist(t.id(), t.ownerId(), t.name(), t.status(), t.convertedWishlistId(),
                         t.createdAt(), t.closedAt(), products(t.id()), categories(t.id()), queries(t.id())));
@@ -65,7 +63,8 @@ public class TempWishlists {
     /** Closes the temporary wishlist as converted; runs in the conversion's transaction. */
     public void markConverted(long id, long wishlistId, Instant at) {
         int updated = jdbc.sql("update temp_wishlists set status = ?, converted_wishlist_id = ?, closed_at = ? where id = ? and status = ?")
-                .params(CONVERTED, wishlistId, java.sql.Timestamp.from(at), id, OPEN).update();
+                .params(TempWishlistStatus.CONVERTED.code(), wishlistId, java.sql.Timestamp.from(at), id,
+                        TempWishlistStatus.OPEN.code()).update();
         if (updated != 1) {
             throw new IllegalStateException("temporary wishlist " + id + " was not open when converted");
         }
@@ -73,7 +72,8 @@ public class TempWishlists {
 
     private List<ProductInput> products(long id) {
         return jdbc.sql("select product_code, name, quantity from temp_wishlist_products where temp_wishlist_id = ? order by position")
-                .param(id).query((rs, n) -> new ProductInput(rs.getString(1), rs.getString(2), rs.getInt(3))).list();
+                .param(id).query((rs, n) -> new ProductInput(rs.getString("product_code"), rs.getString("name"),
+                        rs.getInt("quantity"))).list();
     }
 
     private List<String> categories(long id) {

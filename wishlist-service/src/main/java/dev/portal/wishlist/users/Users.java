@@ -3,13 +3,13 @@ package dev.portal.wishlist.users;
 import dev.portal.platform.security.PortalUser;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * Portal users as local rows: the token's subject is recorded on first sight so that memberships, wishlists and
  * the audit log can reference a {@code users.id}. Identity-service stays the owner of the user itself.
  */
-@Component
+@Repository
 public class Users {
 
     private final JdbcClient jdbc;

@@ -1,6 +1,5 @@
 package dev.portal.wishlist.web;
 
-import dev.portal.platform.web.ProblemException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
@@ -9,12 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
 
 /**
- * Collects invalid fields and fails as the platform's {@code 400 validation-failed} problem with the same
- * {@code errors: [{field, message}]} shape, field names as the client sent them (snake_case). Services validate
- * by hand where the seed orders checks (membership before input), so Bean Validation cannot run first.
+ * Collects invalid fields and fails as {@link ValidationFailed}, the platform's {@code 400 validation-failed} shape
+ * ({@code errors: [{field, message}]}, field names as the client sent them, snake_case). Services validate by hand
+ * where membership must be checked before the input is looked at, so Bean Validation cannot run first.
  */
 public final class FieldErrors {
 
@@ -40,8 +38,7 @@ public final class FieldErrors {
 
     public void throwIfAny() {
         if (!errors.isEmpty()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation-failed", "Validation failed",
-                    "The request has " + errors.size() + " invalid field(s).", Map.of("errors", List.copyOf(errors)));
+            throw new ValidationFailed(errors);
         }
     }
 

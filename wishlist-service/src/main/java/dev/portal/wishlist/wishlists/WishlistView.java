@@ -3,13 +3,14 @@ package dev.portal.wishlist.wishlists;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.portal.wishlist.web.ProductInput;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
-/** The API resource of a wishlist; the related data is present on show/create/update, not in lists. */
+/**
+ * The API resource of a wishlist; the related data is present on show/create/update, not in lists. {@code status}
+ * is the integer of {@link WishlistStatus#code()} (the API's contract), {@code status_label} its name.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record WishlistView(long id, long groupId, long createdBy, String createdByUserId, long subscriptionId, String name,
@@ -17,9 +18,12 @@ record WishlistView(long id, long groupId, long createdBy, String createdByUserI
                     Summary summary, Schedule schedule, List<ProductInput> products, List<String> categories,
                     List<String> searchQueries, Instant createdAt, Instant updatedAt, Instant cancelledAt) {
 
-    static final int INACTIVE = 0;
-    static final int ACTIVE = 1;
-    static final int CANCELLED = 3;
+    WishlistView(long id, long groupId, long createdBy, String createdByUserId, long subscriptionId, String name,
+                 String slug, String description, WishlistStatus status, Long tempWishlistId, Summary summary,
+                 Schedule schedule, Instant createdAt, Instant updatedAt, Instant cancelledAt) {
+        this(id, groupId, createdBy, createdByUserId, subscriptionId, name, slug, description, status.code(),
+                status.label(), tempWishlistId, summary, schedule, null, null, null, createdAt, updatedAt, cancelledAt);
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Summary(int productCount, int itemCount, int categoryCount, int queryCount) {
@@ -30,36 +34,9 @@ record WishlistView(long id, long groupId, long createdBy, String createdByUserI
     record Schedule(String frequency, Instant nextRunAt) {
     }
 
-    static String label(int status) {
-        return switch (status) {
-            case INACTIVE -> "inactive";
-            case ACTIVE -> "active";
-            case CANCELLED -> "cancelled";
-            default -> "unknown";
-        };
-    }
-
     WishlistView withDetails(List<ProductInput> products, List<String> categories, List<String> queries) {
         return new WishlistView(id, groupId, createdBy, createdByUserId, subscriptionId, name, slug, description, status,
                 statusLabel, tempWishlistId, summary, schedule, products, categories, queries, createdAt, updatedAt,
                 cancelledAt);
-    }
-
-    /** What the audit log keeps as before/after. */
-    Map<String, Object> auditView() {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("name", name);
-        view.put("description", description);
-        view.put("status", status);
-        view.put("subscription_id", subscriptionId);
-        view.put("summary", summary == null ? null : Map.of("product_count", summary.productCount(),
-                "item_count", summary.itemCount(), "category_count", summary.categoryCount(), "query_count", summary.queryCount()));
-        view.put("schedule", schedule == null ? null : schedule.frequency());
-        if (products != null) {
-            view.put("products", products.stream().map(p -> p.productCode() + "x" + p.quantityOrDefault()).toList());
-            view.put("categories", categories);
-            view.put("search_queries", searchQueries);
-        }
-        return view;
     }
 }

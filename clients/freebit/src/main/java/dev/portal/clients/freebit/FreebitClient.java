@@ -108,7 +108,7 @@ public final class FreebitClient {
         call("addSpec", "/master/addSpec/", Repeat.ONCE, quota(topUp));
     }
 
-    /** The seed's {@code eachQuota}: adds quota at {@code runTime} (00:00 Japan time of that day). */
+    /** {@code eachQuota} (a path not in public sources): adds quota at {@code runTime} (00:00 Japan time of that day). */
     public void scheduleQuota(QuotaTopUp topUp, LocalDate runTime) {
         Map<String, Object> request = quota(topUp);
         request.put("runTime", Objects.requireNonNull(runTime, "runTime").format(YYYYMMDD));

@@ -1,14 +1,20 @@
 package dev.portal.clients.freebit;
 
 import dev.portal.clients.support.HttpSettings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
 import java.util.List;
 
 /**
  * Settings of the Freebit client ({@code portal.clients.freebit.*}; environment {@code PORTAL_FREEBIT_URL},
- * {@code PORTAL_FREEBIT_OEM_ID}, {@code PORTAL_FREEBIT_OEM_KEY}).
+ * {@code PORTAL_FREEBIT_OEM_ID}, {@code PORTAL_FREEBIT_OEM_KEY}). Bound when {@code base-url} is set; then a missing
+ * credential stops the start, naming the setting.
  *
  * @param baseUrl         the emptool API root, e.g. {@code https://i1.mvno.net/emptool/api} or the sandbox's
  *                        {@code http://localhost:8099/freebit/emptool/api}
@@ -20,9 +26,10 @@ import java.util.List;
  *                        [guess: default the sandbox's {@code 201}]
  * @param http            timeouts, retries of reads, circuit breaker
  */
+@Validated
 @ConfigurationProperties("portal.clients.freebit")
-public record FreebitClientProperties(URI baseUrl, String oemId, String oemKey, Encoding encoding, UsageUnit usageUnit,
-                                      List<String> authResultCodes, HttpSettings http) {
+public record FreebitClientProperties(@NotNull URI baseUrl, @NotBlank String oemId, @NotBlank String oemKey, Encoding encoding,
+                                      UsageUnit usageUnit, @NotEmpty List<@NotBlank String> authResultCodes, @Valid HttpSettings http) {
 
     /** How the request JSON travels. */
     public enum Encoding { URLENCODED, MULTIPART }

@@ -1,5 +1,6 @@
 package dev.portal.clients.freebit;
 
+import dev.portal.platform.test.InvalidSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -36,6 +37,14 @@ class FreebitClientAutoConfigurationTest {
                     assertThat(properties.http().readTimeout()).isEqualTo(Duration.ofSeconds(3));
                     assertThat(properties.toString()).doesNotContain("key]").contains("oemKey=(hidden)");
                 });
+    }
+
+    @Test
+    void a_missing_oem_key_stops_the_start_naming_it() {
+        runner.withPropertyValues("portal.clients.freebit.base-url=http://localhost:8099/freebit/emptool/api",
+                        "portal.clients.freebit.oem-id=oem")
+                .run(context -> assertThat(InvalidSettings.of(context.getStartupFailure()))
+                        .containsExactly("portal.clients.freebit.oem-key: must not be blank"));
     }
 
     @Test

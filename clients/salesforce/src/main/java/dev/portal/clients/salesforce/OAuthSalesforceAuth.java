@@ -6,6 +6,7 @@ import dev.portal.clients.support.ExternalResponseException;
 import dev.portal.clients.support.LenientJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ssl.pem.PemContent;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -16,13 +17,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -46,11 +44,8 @@ public final class OAuthSalesforceAuth implements SalesforceAuth {
     private final Object lock = new Object();
     private volatile Session session;
 
-    public OAuthSalesforceAuth(SalesforceProperties settings, ExternalHttp http) {
-        this(settings, http, Clock.systemUTC());
-    }
-
-    OAuthSalesforceAuth(SalesforceProperties settings, ExternalHttp http, Clock clock) {
+    /** {@code clock} dates the JWT bearer assertion's {@code exp}. */
+    public OAuthSalesforceAuth(SalesforceProperties settings, ExternalHttp http, Clock clock) {
         this.settings = settings;
         this.http = http;
         this.clock = clock;
@@ -140,61 +135,40 @@ public final class OAuthSalesforceAuth implements SalesforceAuth {
         }
     }
 
-    /** A PEM private key (PKCS#8 {@code PRIVATE KEY} or PKCS#1 {@code RSA PRIVATE KEY}), given inline or as a path. */
+    /**
+     * A PEM private key, given inline or as a path ({@code classpath:} allowed), read by Spring Boot's PEM support:
+     * PKCS#8 ({@code PRIVATE KEY}) or PKCS#1 ({@code RSA PRIVATE KEY}). RS256 needs an RSA key.
+     */
     static PrivateKey privateKey(String pemOrPath) {
-        String pem = pemOrPath.contains("-----BEGIN") ? pemOrPath : read(pemOrPath);
-        boolean pkcs1 = pem.contains("BEGIN RSA PRIVATE KEY");
-        byte[] der;
+        PrivateKey key;
         try {
-            der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("portal.clients.salesforce.private-key is not a PEM key");
+            PemContent pem = PemContent.isPresentInText(pemOrPath) ? PemContent.of(pemOrPath) : load(pemOrPath);
+            key = pem.getPrivateKey();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("portal.clients.salesforce.private-key is not a PEM private key: " + e.getMessage(), e);
         }
-        try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs1 ? wrapPkcs1(der) : der));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("portal.clients.salesforce.private-key is not an RSA private key", e);
+        if (key == null) {
+            throw new IllegalArgumentException("portal.clients.salesforce.private-key holds no PEM private key");
         }
+        if (!"RSA".equals(key.getAlgorithm())) {
+            throw new IllegalArgumentException("portal.clients.salesforce.private-key is a " + key.getAlgorithm() + " key; RS256 needs RSA");
+        }
+        return key;
     }
 
-    private static String read(String path) {
+    private static PemContent load(String path) {
         try {
             if (path.startsWith("classpath:")) {
                 try (InputStream in = OAuthSalesforceAuth.class.getClassLoader().getResourceAsStream(path.substring("classpath:".length()))) {
                     if (in == null) {
                         throw new IllegalArgumentException("portal.clients.salesforce.private-key: no class-path resource " + path);
                     }
-                    return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+                    return PemContent.load(in);
                 }
             }
-            return Files.readString(Path.of(path), StandardCharsets.US_ASCII);
+            return PemContent.load(Path.of(path));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read portal.clients.salesforce.private-key " + path, e);
         }
-    }
-
-    /** PKCS#1 RSAPrivateKey inside a PKCS#8 PrivateKeyInfo (version 0, rsaEncryption, the key as an octet string). */
-    private static byte[] wrapPkcs1(byte[] pkcs1) {
-        byte[] algorithm = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
-        byte[] version = {0x02, 0x01, 0x00};
-        byte[] octets = der(0x04, pkcs1);
-        byte[] content = new byte[version.length + algorithm.length + octets.length];
-        System.arraycopy(version, 0, content, 0, version.length);
-        System.arraycopy(algorithm, 0, content, version.length, algorithm.length);
-        System.arraycopy(octets, 0, content, version.length + algorithm.length, octets.length);
-        return der(0x30, content);
-    }
-
-    private static byte[] der(int tag, byte[] content) {
-        int n = content.length;
-        byte[] length = n < 0x80 ? new byte[]{(byte) n}
-                : n < 0x100 ? new byte[]{(byte) 0x81, (byte) n}
-                : n < 0x10000 ? new byte[]{(byte) 0x82, (byte) (n >> 8), (byte) n}
-                : new byte[]{(byte) 0x83, (byte) (n >> 16), (byte) (n >> 8), (byte) n};
-        byte[] out = new byte[1 + length.length + n];
-        out[0] = (byte) tag;
-        System.arraycopy(length, 0, out, 1, length.length);
-        System.arraycopy(content, 0, out, 1 + length.length, n);
-        return out;
     }
 }

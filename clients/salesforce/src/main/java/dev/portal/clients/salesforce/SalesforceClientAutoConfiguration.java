@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.client.RestClient;
 
+import java.time.Clock;
+
 /**
  * The Salesforce session source and REST client, when {@code portal.clients.salesforce.base-url} is set. Token
  * requests and REST calls have separate breakers ({@code salesforce-oauth}, {@code salesforce}).
@@ -24,8 +26,10 @@ public class SalesforceClientAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SalesforceAuth salesforceAuth(SalesforceProperties properties, ObjectProvider<RestClient.Builder> builders,
-                                  ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationRegistry> observations) {
-        return new OAuthSalesforceAuth(properties, http(SalesforceClient.SYSTEM + "-oauth", properties, builders, meters, observations));
+                                  ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationRegistry> observations,
+                                  ObjectProvider<Clock> clock) {
+        return new OAuthSalesforceAuth(properties, http(SalesforceClient.SYSTEM + "-oauth", properties, builders, meters, observations),
+                clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

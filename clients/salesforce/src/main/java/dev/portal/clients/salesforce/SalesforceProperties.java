@@ -1,13 +1,24 @@
 package dev.portal.clients.salesforce;
 
 import dev.portal.clients.support.HttpSettings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
 import java.time.Duration;
 
 /**
- * How to reach and log in to the Salesforce org.
+ * How to reach and log in to the Salesforce org ({@code portal.clients.salesforce.*}). Bound when {@code base-url} is
+ * set; then a missing credential of the chosen flow, or a malformed value, stops the start naming the setting.
  *
  * @param baseUrl        login host ({@code https://login.salesforce.com}, {@code https://test.salesforce.com}, the My
  *                       Domain URL, or the sandbox's {@code http://localhost:8099/salesforce}); the token endpoint is
@@ -27,10 +38,12 @@ import java.time.Duration;
  *                       default when null
  * @param http           timeouts, retries and breaker
  */
+@Validated
 @ConfigurationProperties("portal.clients.salesforce")
-public record SalesforceProperties(URI baseUrl, String apiVersion, Auth auth, String clientId, String clientSecret,
-                                   String username, String privateKey, String audience, Duration jwtLifetime,
-                                   String callClient, Integer queryBatchSize, HttpSettings http) {
+public record SalesforceProperties(@NotNull URI baseUrl, @Pattern(regexp = "\\d{2,3}\\.0") String apiVersion, Auth auth,
+                                   @NotBlank String clientId, String clientSecret, String username, String privateKey,
+                                   String audience, @DurationMin(seconds = 10) @DurationMax(minutes = 3) Duration jwtLifetime,
+                                   String callClient, @Min(200) @Max(2000) Integer queryBatchSize, @Valid HttpSettings http) {
 
     /** The OAuth flow used to obtain access tokens. */
     public enum Auth { CLIENT_CREDENTIALS, JWT_BEARER }
@@ -41,9 +54,16 @@ public record SalesforceProperties(URI baseUrl, String apiVersion, Auth auth, St
         audience = audience != null && !audience.isBlank() ? audience : "https://login.salesforce.com";
         jwtLifetime = jwtLifetime != null ? jwtLifetime : Duration.ofMinutes(2);
         http = http != null ? http : HttpSettings.DEFAULTS;
-        if (queryBatchSize != null && (queryBatchSize < 200 || queryBatchSize > 2000)) {
-            throw new IllegalArgumentException("portal.clients.salesforce.query-batch-size must be 200..2000, was " + queryBatchSize);
-        }
+    }
+
+    @AssertTrue(message = "auth=client-credentials needs portal.clients.salesforce.client-secret")
+    public boolean isClientSecretGivenForClientCredentials() {
+        return auth != Auth.CLIENT_CREDENTIALS || (clientSecret != null && !clientSecret.isBlank());
+    }
+
+    @AssertTrue(message = "auth=jwt-bearer needs portal.clients.salesforce.username and portal.clients.salesforce.private-key")
+    public boolean isUserAndKeyGivenForJwtBearer() {
+        return auth != Auth.JWT_BEARER || (username != null && !username.isBlank() && privateKey != null && !privateKey.isBlank());
     }
 
     /** Settings for the sandbox-style client-credentials login. */

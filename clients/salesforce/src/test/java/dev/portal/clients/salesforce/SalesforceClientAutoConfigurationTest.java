@@ -1,5 +1,6 @@
 package dev.portal.clients.salesforce;
 
+import dev.portal.platform.test.InvalidSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -38,6 +39,24 @@ class SalesforceClientAutoConfigurationTest {
                     assertThat(properties.tokenUrl()).hasToString("https://login.salesforce.com/services/oauth2/token");
                     assertThat(properties.toString()).doesNotContain("jwt-sandbox-private");
                 });
+    }
+
+    @Test
+    void jwt_bearer_without_a_private_key_stops_the_start_naming_the_settings() {
+        runner.withPropertyValues("portal.clients.salesforce.base-url=https://login.salesforce.com",
+                        "portal.clients.salesforce.auth=jwt-bearer", "portal.clients.salesforce.client-id=consumer-key",
+                        "portal.clients.salesforce.username=integration@portal.sandbox")
+                .run(context -> assertThat(InvalidSettings.of(context.getStartupFailure())).singleElement().asString()
+                        .contains("portal.clients.salesforce.private-key"));
+    }
+
+    @Test
+    void a_query_batch_size_outside_salesforces_range_stops_the_start_naming_it() {
+        runner.withPropertyValues("portal.clients.salesforce.base-url=https://login.salesforce.com",
+                        "portal.clients.salesforce.client-id=consumer-key", "portal.clients.salesforce.client-secret=secret",
+                        "portal.clients.salesforce.query-batch-size=100")
+                .run(context -> assertThat(InvalidSettings.of(context.getStartupFailure()))
+                        .containsExactly("portal.clients.salesforce.query-batch-size: must be greater than or equal to 200"));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +113,7 @@ class SalesforceFixturesIT {
     @Test
     void concurrent_renewals_of_the_same_session_make_one_token_request() throws Exception {
         server.on("POST", TOKEN, token("token.json"), delayed(Duration.ofMillis(300), token("token-renewed.json")));
-        SalesforceAuth auth = new OAuthSalesforceAuth(properties, TestClients.http("salesforce-oauth", properties));
+        SalesforceAuth auth = new OAuthSalesforceAuth(properties, TestClients.http("salesforce-oauth", properties), Clock.systemUTC());
         SalesforceAuth.Session stale = auth.current();
         CountDownLatch start = new CountDownLatch(1);
         List<Future<SalesforceAuth.Session>> renewed = new ArrayList<>();

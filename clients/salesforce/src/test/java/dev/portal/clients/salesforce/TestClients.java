@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.web.client.RestClient;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 
 /** Clients wired the way the auto-configuration wires them, for tests. */
@@ -25,7 +26,7 @@ final class TestClients {
     }
 
     static SalesforceClient client(SalesforceProperties properties, MeterRegistry meters) {
-        return client(new OAuthSalesforceAuth(properties, http("salesforce-oauth", properties)), properties, meters);
+        return client(new OAuthSalesforceAuth(properties, http("salesforce-oauth", properties), Clock.systemUTC()), properties, meters);
     }
 
     static SalesforceClient client(SalesforceAuth auth, SalesforceProperties properties, MeterRegistry meters) {

@@ -1,16 +1,26 @@
 package dev.portal.clients.sftp;
 
 import dev.portal.clients.support.HttpSettings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
- * Connection to the MVNO's SFTP drop and the layout of its files. The client is configured when {@code host} is set.
+ * Connection to the MVNO's SFTP drop and the layout of its files. The client is configured when {@code host} is set;
+ * then a missing login, an untrusted server key or a malformed value stops the start, naming the setting.
  *
  * @param host               SFTP host ({@code PORTAL_SFTP_HOST}), e.g. {@code fs.mvno.net}
  * @param port               SFTP port ({@code PORTAL_SFTP_PORT}, default 22)
@@ -33,13 +43,14 @@ import java.util.Map;
  * @param http               timeouts (connect; read = the wait for each SFTP answer), retry and breaker
  * @param authTimeout        key exchange and login (default: {@code http.read-timeout})
  */
+@Validated
 @ConfigurationProperties("portal.clients.sftp")
-public record SftpClientProperties(String host, Integer port, String username, String password, Path privateKey,
-                                   String privateKeyPassphrase, Path knownHosts, String hostKeyFingerprint,
-                                   Boolean acceptAnyHostKey, String directory, String charset, String triggerSuffix,
-                                   String fileNamePattern, DataSize maxFileSize, Map<String, String> callColumns,
-                                   Map<String, String> smsColumns, String trailerMarker, HttpSettings http,
-                                   Duration authTimeout) {
+public record SftpClientProperties(@NotBlank String host, @Min(1) @Max(65535) Integer port, @NotBlank String username,
+                                   String password, Path privateKey, String privateKeyPassphrase, Path knownHosts,
+                                   String hostKeyFingerprint, Boolean acceptAnyHostKey, @NotBlank String directory,
+                                   String charset, @NotBlank String triggerSuffix, String fileNamePattern,
+                                   DataSize maxFileSize, Map<String, String> callColumns, Map<String, String> smsColumns,
+                                   String trailerMarker, @Valid HttpSettings http, @DurationMin(millis = 1) Duration authTimeout) {
 
     public SftpClientProperties {
         port = port != null ? port : 22;
@@ -50,6 +61,40 @@ public record SftpClientProperties(String host, Integer port, String username, S
         fileNamePattern = fileNamePattern != null ? fileNamePattern : "(CALL|SMS)_(.+)_(\\d{8})_(\\d{2})\\.csv";
         maxFileSize = maxFileSize != null ? maxFileSize : DataSize.ofMegabytes(64);
         http = http != null ? http : HttpSettings.DEFAULTS;
+    }
+
+    @AssertTrue(message = "give portal.clients.sftp.password or portal.clients.sftp.private-key")
+    public boolean isLoginGiven() {
+        return (password != null && !password.isEmpty()) || privateKey != null;
+    }
+
+    @AssertTrue(message = "pin the SFTP server's key: portal.clients.sftp.host-key-fingerprint or .known-hosts "
+            + "(.accept-any-host-key=true only against the local sandbox)")
+    public boolean isServerKeyTrusted() {
+        return (hostKeyFingerprint != null && !hostKeyFingerprint.isBlank()) || knownHosts != null || acceptAnyHostKey;
+    }
+
+    @AssertTrue(message = "portal.clients.sftp.charset must name a charset this JVM supports, e.g. Shift_JIS or UTF-8")
+    public boolean isCharsetSupported() {
+        try {
+            return Charset.isSupported(charset);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    @AssertTrue(message = "portal.clients.sftp.file-name-pattern must be a regular expression with groups kind, oemId, date, seq")
+    public boolean isFileNamePatternValid() {
+        try {
+            return Pattern.compile(fileNamePattern).matcher("").groupCount() >= 4;
+        } catch (PatternSyntaxException e) {
+            return false;
+        }
+    }
+
+    @AssertTrue(message = "portal.clients.sftp.max-file-size must be at least 1KB")
+    public boolean isMaxFileSizePositive() {
+        return maxFileSize.toBytes() >= 1024;
     }
 
     /** A client of the given server with the default layout; pin the key with {@link #withHostKeyFingerprint}. */

@@ -1,5 +1,6 @@
 package dev.portal.clients.sftp;
 
+import dev.portal.platform.test.InvalidSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -43,6 +44,23 @@ class SftpClientAutoConfigurationTest {
                         "portal.clients.sftp.password=secret")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("host-key-fingerprint"));
+    }
+
+    @Test
+    void a_host_without_a_password_or_key_stops_the_start_naming_both() {
+        runner.withPropertyValues("portal.clients.sftp.host=fs.mvno.example", "portal.clients.sftp.username=mvno",
+                        "portal.clients.sftp.host-key-fingerprint=SHA256:abc")
+                .run(context -> assertThat(InvalidSettings.of(context.getStartupFailure())).singleElement().asString()
+                        .contains("portal.clients.sftp.password").contains("portal.clients.sftp.private-key"));
+    }
+
+    @Test
+    void an_unknown_charset_stops_the_start_naming_it() {
+        runner.withPropertyValues("portal.clients.sftp.host=fs.mvno.example", "portal.clients.sftp.username=mvno",
+                        "portal.clients.sftp.password=secret", "portal.clients.sftp.host-key-fingerprint=SHA256:abc",
+                        "portal.clients.sftp.charset=Klingon-8")
+                .run(context -> assertThat(InvalidSettings.of(context.getStartupFailure())).singleElement().asString()
+                        .contains("portal.clients.sftp.charset"));
     }
 
     @Test

@@ -10,6 +10,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import java.time.Clock;
+
 /**
  * {@link StripeBilling} and {@link StripeWebhooks} when {@code portal.clients.stripe.api-base} (or
  * {@code PORTAL_STRIPE_API_BASE}) is set. HTTP is stripe-java's own; timeouts come from {@code http.*}.
@@ -30,7 +32,7 @@ public class StripeClientAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    StripeWebhooks stripeWebhooks(StripeClientProperties properties) {
-        return new StripeWebhooks(properties);
+    StripeWebhooks stripeWebhooks(StripeClientProperties properties, ObjectProvider<Clock> clock) {
+        return new StripeWebhooks(properties.webhookSecret(), properties.webhookTolerance(), clock.getIfAvailable(Clock::systemUTC));
     }
 }

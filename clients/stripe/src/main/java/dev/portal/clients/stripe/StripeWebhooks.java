@@ -28,10 +28,6 @@ public final class StripeWebhooks {
         this.clock = clock;
     }
 
-    public StripeWebhooks(StripeClientProperties properties) {
-        this(properties.webhookSecret(), properties.webhookTolerance(), Clock.systemUTC());
-    }
-
     /** The verified event; a bad or missing signature is a {@link StripeSignatureException}. */
     public StripeEvent verify(String rawBody, String signatureHeader) {
         if (secret == null || secret.isBlank()) {

@@ -1,10 +1,11 @@
 package dev.portal.clients.stripe;
 
+import dev.portal.platform.test.InvalidSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 import java.time.Duration;
 import java.util.Map;
@@ -35,6 +36,12 @@ class StripeClientAutoConfigurationTest {
                     assertThat(properties.quotaMetadataKey()).isEqualTo("wishlist_quota");
                     assertThat(properties.webhookTolerance()).isEqualTo(Duration.ofSeconds(300));
                 });
+    }
+
+    @Test
+    void a_missing_secret_key_stops_the_start_naming_it() {
+        context.withPropertyValues("portal.clients.stripe.api-base=http://localhost:8099/stripe")
+                .run(c -> assertThat(InvalidSettings.of(c.getStartupFailure())).containsExactly("portal.clients.stripe.secret-key: must not be blank"));
     }
 
     @Test

@@ -1,10 +1,15 @@
 package dev.portal.clients.support;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import java.time.Duration;
 
 /**
  * How a client talks to one external system: timeouts on every call, how often a safe call is retried, and
- * when its circuit breaker opens. Nested in each client's {@code @ConfigurationProperties} record as {@code http}.
+ * when its circuit breaker opens. Nested in each client's {@code @ConfigurationProperties} record as {@code http}
+ * (validated there with {@code @Valid}); a value left out takes its default.
  *
  * @param connectTimeout     time to open a connection
  * @param readTimeout        time to wait for a whole answer once the request is sent
@@ -14,8 +19,10 @@ import java.time.Duration;
  * @param breakerWindow      number of recent calls the failure rate is computed over
  * @param breakerOpenFor     how long an open breaker refuses calls before letting a few through
  */
-public record HttpSettings(Duration connectTimeout, Duration readTimeout, Integer maxAttempts, Duration retryBackoff,
-                           Integer breakerFailureRate, Integer breakerWindow, Duration breakerOpenFor) {
+public record HttpSettings(@DurationMin(millis = 1) Duration connectTimeout, @DurationMin(millis = 1) Duration readTimeout,
+                           @Min(1) Integer maxAttempts, @DurationMin(millis = 1) Duration retryBackoff,
+                           @Min(1) @Max(100) Integer breakerFailureRate, @Min(1) Integer breakerWindow,
+                           @DurationMin(millis = 1) Duration breakerOpenFor) {
 
     public static final HttpSettings DEFAULTS = new HttpSettings(null, null, null, null, null, null, null);
 
@@ -27,15 +34,6 @@ public record HttpSettings(Duration connectTimeout, Duration readTimeout, Intege
         breakerFailureRate = breakerFailureRate != null ? breakerFailureRate : 50;
         breakerWindow = breakerWindow != null ? breakerWindow : 20;
         breakerOpenFor = breakerOpenFor != null ? breakerOpenFor : Duration.ofSeconds(30);
-        if (retryBackoff.toMillis() < 1) {
-            throw new IllegalArgumentException("retryBackoff must be at least 1 ms, was " + retryBackoff);
-        }
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
-        }
-        if (breakerFailureRate < 1 || breakerFailureRate > 100) {
-            throw new IllegalArgumentException("breakerFailureRate must be 1..100, was " + breakerFailureRate);
-        }
     }
 
     public HttpSettings withReadTimeout(Duration timeout) {

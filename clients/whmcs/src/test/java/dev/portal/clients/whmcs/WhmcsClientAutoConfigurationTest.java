@@ -1,5 +1,6 @@
 package dev.portal.clients.whmcs;
 
+import dev.portal.platform.test.InvalidSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -39,9 +40,17 @@ class WhmcsClientAutoConfigurationTest {
     }
 
     @Test
-    void missingSecretFailsTheStart() {
+    void missingSecretFailsTheStartNamingIt() {
         context.withPropertyValues("portal.clients.whmcs.base-url=http://localhost:8099/whmcs", "portal.clients.whmcs.identifier=id")
-                .run(app -> assertThat(app).hasFailed());
+                .run(app -> assertThat(InvalidSettings.of(app.getStartupFailure())).containsExactly("portal.clients.whmcs.secret: must not be blank"));
+    }
+
+    @Test
+    void zeroAttemptsFailTheStartNamingTheSetting() {
+        context.withPropertyValues("portal.clients.whmcs.base-url=http://localhost:8099/whmcs", "portal.clients.whmcs.identifier=id",
+                        "portal.clients.whmcs.secret=s", "portal.clients.whmcs.http.max-attempts=0")
+                .run(app -> assertThat(InvalidSettings.of(app.getStartupFailure()))
+                        .containsExactly("portal.clients.whmcs.http.max-attempts: must be greater than or equal to 1"));
     }
 
     @Test

@@ -32,8 +32,11 @@ public final class EventCodec {
         return json.writeValueAsBytes(event);
     }
 
-    /** Decodes an envelope whose type must be the one of {@code eventClass}. */
-    public <T extends DomainEvent> T deserialize(EventEnvelope envelope, Class<T> eventClass) {
+    /**
+     * Decodes an envelope whose type must be the one of {@code eventClass}: any record with an {@link EventType},
+     * so a consumer may read a producer's event into a record of its own holding only the fields it needs.
+     */
+    public <T> T deserialize(EventEnvelope envelope, Class<T> eventClass) {
         String expected = EventTypes.typeOf(eventClass);
         if (!expected.equals(envelope.type())) {
             throw new MalformedEventException("event " + envelope.id() + " has type " + envelope.type()

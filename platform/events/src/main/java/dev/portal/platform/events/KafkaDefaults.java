@@ -20,7 +20,6 @@ class KafkaDefaults extends PlatformDefaults {
         defaults.put("spring.kafka.producer.value-serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
         defaults.put("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
         defaults.put("spring.kafka.consumer.value-deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
-        defaults.put("spring.kafka.consumer.group-id", "${spring.application.name:portal}");
         defaults.put("spring.kafka.consumer.auto-offset-reset", "earliest");
         defaults.put("spring.kafka.consumer.enable-auto-commit", "false");
         // Acknowledged means replicated; idempotence keeps per-partition order across retries.

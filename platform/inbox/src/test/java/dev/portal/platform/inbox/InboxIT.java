@@ -44,7 +44,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * the beginning, a failed effect retried, and the same event delivered to many threads at once.
  */
 @SpringBootTest(classes = InboxIT.App.class, properties = {
-        "spring.application.name=inbox-it", "portal.kafka.retry.initial-interval=50ms"})
+        "spring.application.name=inbox-it"})
 @WithInfrastructure
 class InboxIT {
 

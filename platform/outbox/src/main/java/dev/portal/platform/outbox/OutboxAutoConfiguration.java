@@ -64,6 +64,12 @@ public class OutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    Notifications notifications(Outbox outbox, ObjectProvider<Clock> clock) {
+        return new Notifications(outbox, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     AggregateEventsToOutbox aggregateEventsToOutbox(Outbox outbox) {
         return new AggregateEventsToOutbox(outbox);
     }

@@ -35,11 +35,11 @@ class MisconfigurationTest {
 
     @Test
     void an_out_of_range_number_stops_the_start_and_names_the_setting(CapturedOutput output) {
-        Throwable failure = start("--portal.kafka.retry.max-attempts=0");
+        Throwable failure = start("--portal.outbox.max-batch-size=0");
 
         assertThat(failure).isNotNull();
         // Bean Validation reports the record component's name in camel case
-        assertThat(output).contains("portal.kafka.retry.maxAttempts").contains("Value: \"0\"").contains("must be greater than or equal to 1");
+        assertThat(output).contains("portal.outbox.maxBatchSize").contains("Value: \"0\"").contains("must be greater than or equal to 1");
     }
 
     private static Throwable start(String badSetting) {

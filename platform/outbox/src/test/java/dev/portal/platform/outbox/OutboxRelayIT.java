@@ -42,6 +42,7 @@ class OutboxRelayIT {
     @Autowired TransactionTemplate transactions;
     @Autowired JdbcClient jdbc;
     @Autowired Tracer tracer;
+    @Autowired Notifications notifications;
 
     @BeforeAll
     static void record() {
@@ -103,6 +104,31 @@ class OutboxRelayIT {
         assertThat(KafkaRecorder.header(record, "ce_specversion")).isEqualTo("1.0");
         assertThat(KafkaRecorder.header(record, "traceparent")).contains(span.context().traceId());
         assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{\"aggregate\":\"" + aggregate + "\",\"sequence\":1}");
+    }
+
+    @Test
+    void a_notification_reaches_the_users_partition_as_a_typed_event_with_its_data() throws Exception {
+        UUID user = UUID.randomUUID();
+        try (KafkaRecorder notifications = new KafkaRecorder(TestInfrastructure.kafka().bootstrapServers(),
+                Topics.NOTIFICATIONS.name())) {
+            transactions.executeWithoutResult(tx -> this.notifications.publish(user, "order.status-changed",
+                    Map.of("orderId", "801000000000001AAA", "status", "Activated")));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> notifications.records().stream()
+                    .anyMatch(record -> user.toString().equals(record.key())));
+            ConsumerRecord<String, byte[]> record = notifications.records().stream()
+                    .filter(r -> user.toString().equals(r.key())).findFirst().orElseThrow();
+            assertThat(KafkaRecorder.header(record, "ce_type")).isEqualTo("portal.notification.published.v1");
+            String data = new String(record.value(), StandardCharsets.UTF_8);
+            assertThat(data).contains("\"type\":\"order.status-changed\"").contains("\"status\":\"Activated\"")
+                    .contains(user.toString());
+        }
+    }
+
+    @Test
+    void a_notification_type_must_be_dotted_kebab_case() {
+        assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> notifications.publish(UUID.randomUUID(),
+                "OrderStatusChanged", Map.of()))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

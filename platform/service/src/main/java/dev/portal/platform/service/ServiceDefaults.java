@@ -44,5 +44,7 @@ class ServiceDefaults extends PlatformDefaults {
         defaults.put("spring.jpa.database-platform", "org.hibernate.dialect.PostgreSQLDialect");
         defaults.put("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false");
         defaults.put("logging.level.org.flywaydb.core.internal.license", "WARN");
+        // A service with springdoc publishes its OpenAPI document on purpose (the gateway merges them).
+        defaults.put("springdoc.api-docs.enabled", "true");
     }
 }

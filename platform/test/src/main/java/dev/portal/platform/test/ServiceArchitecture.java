@@ -62,11 +62,18 @@ public final class ServiceArchitecture {
             "org.springframework.web.server.ResponseStatusException",
             "org.springframework.web.ErrorResponseException");
 
-    /** What the edge is made of, besides controllers. */
+    /** What the edge is made of, besides controllers: filters, interceptors, error and security answers. */
     static final List<String> EDGE_TYPES = List.of(
             "jakarta.servlet.Filter",
             "org.springframework.web.server.WebFilter",
-            "org.springframework.web.servlet.HandlerInterceptor");
+            "org.springframework.web.servlet.HandlerInterceptor",
+            "org.springframework.web.server.WebExceptionHandler",
+            "org.springframework.boot.webmvc.error.ErrorController",
+            "org.springframework.security.web.AuthenticationEntryPoint",
+            "org.springframework.security.web.access.AccessDeniedHandler",
+            "org.springframework.security.web.server.ServerAuthenticationEntryPoint",
+            "org.springframework.security.web.server.authorization.ServerAccessDeniedHandler");
+    static final String CONFIGURATION = "org.springframework.context.annotation.Configuration";
 
     /** Hand-made Kafka consumers: a raw client or a listener container built in code. */
     static final List<String> KAFKA_CONSUMER_TYPES = List.of(
@@ -130,7 +137,8 @@ public final class ServiceArchitecture {
     }
 
     /**
-     * HTTP statuses are chosen at the edge only (controllers, controller advice, filters, interceptors, {@code config}):
+     * HTTP statuses are chosen at the edge only (controllers, controller advice, filters, interceptors, error handlers,
+     * security entry points and access-denied handlers, {@code @Configuration} classes and {@code config}):
      * application code throws the domain exceptions of platform-errors, which platform-web maps to problems.
      */
     public static ArchRule httpStatusesOnlyAtTheEdge(String basePackage) {
@@ -177,10 +185,11 @@ public final class ServiceArchitecture {
     }
 
     private static DescribedPredicate<JavaClass> edge() {
-        return DescribedPredicate.describe("the HTTP edge (controllers, controller advice, filters, interceptors)", javaClass -> {
+        return DescribedPredicate.describe("the HTTP edge (controllers, controller advice, filters, interceptors, "
+                + "error and security answers, web configuration)", javaClass -> {
             JavaClass top = topLevel(javaClass);
             return annotatedOrMeta(top, CONTROLLER) || annotatedOrMeta(top, CONTROLLER_ADVICE)
-                    || EDGE_TYPES.stream().anyMatch(top::isAssignableTo);
+                    || annotatedOrMeta(top, CONFIGURATION) || EDGE_TYPES.stream().anyMatch(top::isAssignableTo);
         });
     }
 

@@ -65,7 +65,7 @@ public abstract class ServiceConventions {
     }
 
     /** A client of this service without credentials. */
-    protected ApiClient api() {
+    public ApiClient api() {
         return ApiClient.on(port);
     }
 

@@ -31,11 +31,7 @@ public class SalesforceSessions {
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
-    public SalesforceSessions() {
-        this(Clock.systemUTC());
-    }
-
-    SalesforceSessions(Clock clock) {
+    public SalesforceSessions(Clock clock) {
         this.clock = clock;
     }
 

@@ -12,13 +12,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import java.util.Map;
 
 /**
  * Salesforce scenarios for development and tests, changed the way a person in the org would (no API origin, the
- * sandbox's admin user as commit user): approve an order, change a price, set any field, and set the API usage.
- * Every change publishes its {@code RecordsChanged} like an API change.
+ * sandbox's admin user as commit user): approve an order, move a case as an agent would, change a price, set any
+ * field, and set the API usage.
+ * Every change publishes its {@code SalesforceRecordsChanged} like an API change.
  */
 @RestController
 @RequestMapping("/sandbox/admin/salesforce")
@@ -28,9 +30,9 @@ class SalesforceAdminController {
     static final String ADMIN_USER_ID = SalesforceIds.to18("005Sb0000000002");
 
 
-    private final RestApi api;
+    private final SalesforceRestApi api;
 
-    SalesforceAdminController(RestApi api) {
+    SalesforceAdminController(SalesforceRestApi api) {
         this.api = api;
     }
 
@@ -40,10 +42,22 @@ class SalesforceAdminController {
     record Usage(Integer used) {
     }
 
+    record CaseStatus(String status) {
+    }
+
     /** Status → Approved. */
     @PostMapping("/orders/{id}/approve")
     Map<String, Object> approve(@PathVariable String id) {
         return change("Order", id, "{\"Status\":\"Approved\"}");
+    }
+
+    /** An agent moves a case: Status → New, Working or Closed (IsClosed and ClosedDate follow). */
+    @PostMapping("/cases/{id}/status")
+    Map<String, Object> caseStatus(@PathVariable String id, @RequestBody CaseStatus change) {
+        if (change.status() == null || change.status().isBlank()) {
+            throw ProblemException.badRequest("status-missing", "give the new status, e.g. {\"status\":\"Working\"}");
+        }
+        return change("Case", id, JsonNodeFactory.instance.objectNode().put("Status", change.status()).toString());
     }
 
     /** A price book entry's UnitPrice. */
@@ -79,7 +93,7 @@ class SalesforceAdminController {
     @SuppressWarnings("unchecked")
     private Map<String, Object> change(String type, String id, String json) {
         return guarded(() -> {
-            api.data().inTransaction("", ADMIN_USER_ID, tx -> api.update(tx, type, id, RestApiController.json(json)));
+            api.data().inTransaction("", ADMIN_USER_ID, tx -> api.update(tx, type, id, SalesforceRestApiController.json(json)));
             return (Map<String, Object>) api.retrieve("62.0", type, id, null).body();
         });
     }
@@ -87,7 +101,7 @@ class SalesforceAdminController {
     private static <T> T guarded(java.util.function.Supplier<T> work) {
         try {
             return work.get();
-        } catch (ApiError e) {
+        } catch (SalesforceRestError e) {
             HttpStatus status = HttpStatus.valueOf(e.status());
             throw new ProblemException(status, e.errorCode().toLowerCase().replace('_', '-'), status.getReasonPhrase(), e.getMessage());
         }

@@ -23,7 +23,7 @@ final class SalesforceSeed {
         return SalesforceIds.to18(prefix + "Sb" + String.format("%010d", n));
     }
 
-    static void load(SalesforceData data) {
+    static void load(SalesforceState data) {
         String[][] accounts = {
                 // no, name, first, last, email, WH_Account__c, Portal_Status__c, registered, street, city, state, postal, phone
                 {"SF-100001", "Hanako", "Yamada", "hanako.yamada@example.jp", "1", "Registered", "2026-01-06T10:15:00.000+0000", "1-2-3 Shibuya", "Shibuya-ku", "Tokyo", "150-0002", "03-1234-0001"},

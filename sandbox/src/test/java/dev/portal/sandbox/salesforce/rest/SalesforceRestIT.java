@@ -1,7 +1,7 @@
 package dev.portal.sandbox.salesforce.rest;
 
-import dev.portal.sandbox.salesforce.RecordChange;
-import dev.portal.sandbox.salesforce.RecordsChanged;
+import dev.portal.sandbox.salesforce.SalesforceRecordChange;
+import dev.portal.sandbox.salesforce.SalesforceRecordsChanged;
 import dev.portal.sandbox.salesforce.SalesforceIds;
 import dev.portal.sandbox.salesforce.oauth.SalesforceSessions;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,10 +36,10 @@ class SalesforceRestIT {
 
     @TestConfiguration
     static class Recorder {
-        final List<RecordsChanged> events = new CopyOnWriteArrayList<>();
+        final List<SalesforceRecordsChanged> events = new CopyOnWriteArrayList<>();
 
         @EventListener
-        void on(RecordsChanged event) {
+        void on(SalesforceRecordsChanged event) {
             events.add(event);
         }
     }
@@ -235,7 +235,7 @@ class SalesforceRestIT {
         assertThat(results.get(0).get("httpHeaders").get("Location").asString()).startsWith("/services/data/v62.0/sobjects/Account/001");
         assertThat(results.get(2).get("body").get("Name").asString()).isEqualTo("Composite Co");
         assertThat(recorder.events).as("one transaction").hasSize(1);
-        assertThat(recorder.events.getFirst().changes()).extracting(RecordChange::entityName).containsExactly("Account", "Contact");
+        assertThat(recorder.events.getFirst().changes()).extracting(SalesforceRecordChange::entityName).containsExactly("Account", "Contact");
     }
 
     @Test
@@ -316,7 +316,7 @@ class SalesforceRestIT {
                 .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString("{\"Status\":\"Approved\",\"Order_Type__c\":\"Internet\"}")));
 
         assertThat(recorder.events).hasSize(1);
-        RecordChange change = recorder.events.getFirst().changes().getFirst();
+        SalesforceRecordChange change = recorder.events.getFirst().changes().getFirst();
         assertThat(change.entityName()).isEqualTo("Order");
         assertThat(change.changeType()).isEqualTo("UPDATE");
         assertThat(change.recordIds()).containsExactly(TARO_ORDER);
@@ -332,14 +332,58 @@ class SalesforceRestIT {
                 + "\",\"UnitPrice\":2500,\"IsActive\":true}");
         create("Case", "{\"Subject\":\"Hello\"}");
 
-        RecordChange entry = recorder.events.get(0).changes().getFirst();
+        SalesforceRecordChange entry = recorder.events.get(0).changes().getFirst();
         assertThat(entry.changeType()).isEqualTo("CREATE");
         assertThat(entry.fields()).containsEntry("UnitPrice", 2500.0).containsEntry("CurrencyIsoCode", "JPY")
                 .doesNotContainKeys("CreatedById", "CreatedDate", "LastModifiedById", "LastModifiedDate");
         assertThat(entry.changeOrigin()).isEqualTo("com/salesforce/api/rest/62.0;client=sandbox-client");
-        RecordChange kase = recorder.events.get(1).changes().getFirst();
+        SalesforceRecordChange kase = recorder.events.get(1).changes().getFirst();
         assertThat(kase.fields()).containsKeys("Subject", "Status", "CaseNumber", "CreatedDate", "CreatedById").doesNotContainKey("Description");
         assertThat((String) kase.fields().get("CreatedDate")).endsWith("Z");
+    }
+
+    @Test
+    void a_case_created_and_closed_through_the_api_publishes_its_fields_and_the_derived_close_fields() throws Exception {
+        HttpResponse<String> created = send(authorized("/salesforce/services/data/v62.0/sobjects/Case").header("Sforce-Call-Options", "client=portal")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                        {"AccountId":"%s","Subject":"No dial tone","Description":"Since this morning.","Origin":"Portal Website","Type":"Phone"}"""
+                        .formatted(HANAKO))));
+        String id = JSON.readTree(created.body()).get("id").asString();
+        send(authorized("/salesforce/services/data/v62.0/sobjects/Case/" + id).header("Sforce-Call-Options", "client=portal")
+                .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString("{\"Status\":\"Closed\"}")));
+
+        assertThat(recorder.events).hasSize(2);
+        SalesforceRecordChange create = recorder.events.get(0).changes().getFirst();
+        assertThat(create.entityName()).isEqualTo("Case");
+        assertThat(create.changeType()).isEqualTo("CREATE");
+        assertThat(create.recordIds()).containsExactly(id);
+        assertThat(create.fields()).containsEntry("AccountId", HANAKO).containsEntry("Subject", "No dial tone")
+                .containsEntry("Origin", "Portal Website").containsEntry("Status", "New").containsEntry("IsClosed", false)
+                .containsKeys("CaseNumber", "CreatedDate", "LastModifiedDate").doesNotContainKey("ClosedDate");
+        assertThat(create.changeOrigin()).isEqualTo("com/salesforce/api/rest/62.0;client=portal");
+        SalesforceRecordChange close = recorder.events.get(1).changes().getFirst();
+        assertThat(close.changeType()).isEqualTo("UPDATE");
+        assertThat(close.changedFields()).containsExactly("Status", "IsClosed", "ClosedDate", "LastModifiedDate");
+        assertThat(close.fields()).containsEntry("Status", "Closed").containsEntry("IsClosed", true);
+        assertThat((String) close.fields().get("ClosedDate")).endsWith("Z");
+    }
+
+    @Test
+    void an_agent_moving_a_case_publishes_the_change_without_an_api_origin() throws Exception {
+        String hanakosOpenCase = SalesforceSeed.id("500", 1);
+
+        HttpResponse<String> moved = send(HttpRequest.newBuilder(url("/sandbox/admin/salesforce/cases/" + hanakosOpenCase + "/status"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"Working\"}")));
+
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(JSON.readTree(moved.body()).get("Status").asString()).isEqualTo("Working");
+        SalesforceRecordChange change = recorder.events.getFirst().changes().getFirst();
+        assertThat(change.changedFields()).containsExactly("Status", "LastModifiedDate");
+        assertThat(change.changeOrigin()).isEmpty();
+        assertThat(change.commitUser()).isEqualTo(SalesforceAdminController.ADMIN_USER_ID);
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(url("/sandbox/admin/salesforce/cases/" + hanakosOpenCase + "/status"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"Escalated\"}")));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
     }
 
     @Test
@@ -352,7 +396,7 @@ class SalesforceRestIT {
         assertThat(price.statusCode()).as(price.body()).isEqualTo(200);
 
         assertThat(recorder.events).hasSize(2);
-        RecordChange approval = recorder.events.get(0).changes().getFirst();
+        SalesforceRecordChange approval = recorder.events.get(0).changes().getFirst();
         assertThat(approval.fields()).containsEntry("Status", "Approved");
         assertThat(approval.changeOrigin()).isEmpty();
         assertThat(recorder.events.get(1).changes().getFirst().fields()).containsEntry("UnitPrice", 4980.0);
@@ -363,7 +407,7 @@ class SalesforceRestIT {
     void a_delete_publishes_the_header_only() throws Exception {
         send(authorized("/salesforce/services/data/v62.0/sobjects/Case/" + SalesforceSeed.id("500", 2)).DELETE());
 
-        RecordChange change = recorder.events.getFirst().changes().getFirst();
+        SalesforceRecordChange change = recorder.events.getFirst().changes().getFirst();
         assertThat(change.changeType()).isEqualTo("DELETE");
         assertThat(change.fields()).isEmpty();
         assertThat(change.changedFields()).isEmpty();
@@ -376,7 +420,7 @@ class SalesforceRestIT {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).get("Portal_Status__c").asString()).isEqualTo("Suspended");
-        RecordChange change = recorder.events.getFirst().changes().getFirst();
+        SalesforceRecordChange change = recorder.events.getFirst().changes().getFirst();
         assertThat(change.changedFields()).containsExactly("Portal_Status__c", "LastModifiedDate");
         assertThat(change.commitUser()).isEqualTo(SalesforceAdminController.ADMIN_USER_ID);
     }

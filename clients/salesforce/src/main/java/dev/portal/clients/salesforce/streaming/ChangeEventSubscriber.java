@@ -84,8 +84,8 @@ public final class ChangeEventSubscriber implements AutoCloseable {
 
     /** A subscriber with its own HTTP client (stopped on {@link #close()}). */
     public ChangeEventSubscriber(SalesforceAuth auth, SalesforceStreamingProperties settings, List<String> channels,
-                                 ReplayIdStore store, ChangeEventListener listener) {
-        this(auth, settings, channels, store, listener, null, Clock.systemUTC());
+                                 ReplayIdStore store, ChangeEventListener listener, Clock clock) {
+        this(auth, settings, channels, store, listener, null, clock);
     }
 
     /** A subscriber on a shared, started Jetty HTTP client (left running on {@link #close()}). */

@@ -19,13 +19,15 @@ public final class SalesforceStreaming implements AutoCloseable {
     private final Supplier<SalesforceAuth> auth;
     private final SalesforceStreamingProperties settings;
     private final MeterRegistry meters;
+    private final Clock clock;
     private final List<ChangeEventSubscriber> subscribers = new CopyOnWriteArrayList<>();
     private HttpClient http;
 
-    public SalesforceStreaming(Supplier<SalesforceAuth> auth, SalesforceStreamingProperties settings, MeterRegistry meters) {
+    public SalesforceStreaming(Supplier<SalesforceAuth> auth, SalesforceStreamingProperties settings, MeterRegistry meters, Clock clock) {
         this.auth = auth;
         this.settings = settings;
         this.meters = meters;
+        this.clock = clock;
     }
 
     public SalesforceStreamingProperties settings() {
@@ -37,7 +39,7 @@ public final class SalesforceStreaming implements AutoCloseable {
         if (http == null) {
             http = ChangeEventSubscriber.newHttpClient(settings);
         }
-        ChangeEventSubscriber subscriber = new ChangeEventSubscriber(auth.get(), settings, channels, store, listener, http, Clock.systemUTC());
+        ChangeEventSubscriber subscriber = new ChangeEventSubscriber(auth.get(), settings, channels, store, listener, http, clock);
         subscribers.add(subscriber);
         if (meters != null) {
             Gauge.builder("portal.clients.salesforce.streaming.connected", subscriber, s -> s.health().connected() ? 1 : 0)

@@ -11,6 +11,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import java.time.Clock;
+
 /**
  * The Change Data Capture subscriber factory, active when {@code portal.clients.salesforce.base-url} is set. The
  * token comes from the application's {@link SalesforceAuth} bean (the Salesforce client's OAuth), looked up when
@@ -25,7 +27,7 @@ public class SalesforceStreamingAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     SalesforceStreaming salesforceStreaming(SalesforceStreamingProperties settings, ObjectProvider<SalesforceAuth> auth,
-                                            ObjectProvider<MeterRegistry> meters) {
-        return new SalesforceStreaming(auth::getObject, settings, meters.getIfAvailable());
+                                            ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
+        return new SalesforceStreaming(auth::getObject, settings, meters.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));
     }
 }

@@ -1,8 +1,11 @@
 package dev.portal.clients.salesforce.streaming;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Pattern;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 
@@ -24,10 +27,14 @@ import java.time.Duration;
  *                         subscriber then handshakes again from the stored replay ids (nothing is lost, but the same
  *                         backlog fails again: keep this above the largest batch the server sends)
  */
+@Validated
 @ConfigurationProperties("portal.clients.salesforce.streaming")
-public record SalesforceStreamingProperties(String apiVersion, ReplayStart startPolicy, Duration connectTimeout,
-                                            Duration maxNetworkDelay, Duration idleTimeout, Duration backoffIncrement,
-                                            Duration maxBackoff, DataSize maxMessageSize) {
+public record SalesforceStreamingProperties(@Pattern(regexp = "\\d{2,3}\\.0") String apiVersion, ReplayStart startPolicy,
+                                            @DurationMin(millis = 1) Duration connectTimeout,
+                                            @DurationMin(millis = 1) Duration maxNetworkDelay,
+                                            @DurationMin(millis = 1) Duration idleTimeout,
+                                            @DurationMin(millis = 1) Duration backoffIncrement,
+                                            @DurationMin(millis = 1) Duration maxBackoff, DataSize maxMessageSize) {
 
     public SalesforceStreamingProperties {
         apiVersion = apiVersion != null ? apiVersion : "62.0";
@@ -38,9 +45,11 @@ public record SalesforceStreamingProperties(String apiVersion, ReplayStart start
         backoffIncrement = backoffIncrement != null ? backoffIncrement : Duration.ofSeconds(1);
         maxBackoff = maxBackoff != null ? maxBackoff : Duration.ofSeconds(30);
         maxMessageSize = maxMessageSize != null ? maxMessageSize : DataSize.ofMegabytes(16);
-        if (maxMessageSize.toBytes() < 1024 || maxMessageSize.toBytes() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("max-message-size must be between 1KB and 2GB");
-        }
+    }
+
+    @AssertTrue(message = "portal.clients.salesforce.streaming.max-message-size must be between 1KB and 2GB")
+    public boolean isMaxMessageSizeInRange() {
+        return maxMessageSize.toBytes() >= 1024 && maxMessageSize.toBytes() <= Integer.MAX_VALUE;
     }
 
     /** The defaults. */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,7 +63,7 @@ class ChangeEventSubscriberFixtureIT {
     private void start(ReplayStart policy) {
         SalesforceStreamingProperties settings = SalesforceStreamingProperties.defaults().withStartPolicy(policy)
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofMillis(300));
-        subscriber = new ChangeEventSubscriber(auth, settings, List.of("/data/AccountChangeEvent"), new InMemoryReplayIdStore(), listener);
+        subscriber = new ChangeEventSubscriber(auth, settings, List.of("/data/AccountChangeEvent"), new InMemoryReplayIdStore(), listener, Clock.systemUTC());
         subscriber.start();
     }
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ class ChangeEventSubscriberIT {
     private ChangeEventSubscriber subscriber(List<String> channels, ReplayIdStore store, RecordingListener listener, ReplayStart policy) {
         SalesforceStreamingProperties settings = SalesforceStreamingProperties.defaults().withStartPolicy(policy)
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(1));
-        ChangeEventSubscriber subscriber = new ChangeEventSubscriber(auth, settings, channels, store, listener);
+        ChangeEventSubscriber subscriber = new ChangeEventSubscriber(auth, settings, channels, store, listener, Clock.systemUTC());
         started.add(subscriber);
         subscriber.start();
         return subscriber;
@@ -240,7 +241,7 @@ class ChangeEventSubscriberIT {
         SalesforceStreamingProperties tight = SalesforceStreamingProperties.defaults().withStartPolicy(ReplayStart.ALL_RETAINED)
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(1))
                 .withMaxMessageSize(org.springframework.util.unit.DataSize.ofKilobytes(256));
-        ChangeEventSubscriber limited = new ChangeEventSubscriber(auth, tight, List.of(ACCOUNTS), store, refused);
+        ChangeEventSubscriber limited = new ChangeEventSubscriber(auth, tight, List.of(ACCOUNTS), store, refused, Clock.systemUTC());
         started.add(limited);
         limited.start();
         await().atMost(WAIT).until(() -> limited.health().handshakes() >= 3);

@@ -1,5 +1,6 @@
 package dev.portal.clients.salesforce.streaming;
 
+import dev.portal.platform.test.InvalidSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -17,6 +18,14 @@ class SalesforceStreamingAutoConfigurationTest {
     @Test
     void is_off_without_a_base_url() {
         runner.run(context -> assertThat(context).doesNotHaveBean(SalesforceStreaming.class));
+    }
+
+    @Test
+    void a_max_message_size_below_1kb_stops_the_start_naming_it() {
+        runner.withPropertyValues("portal.clients.salesforce.base-url=https://example.my.salesforce.com",
+                        "portal.clients.salesforce.streaming.max-message-size=512B")
+                .run(context -> assertThat(InvalidSettings.of(context.getStartupFailure())).singleElement().asString()
+                        .contains("portal.clients.salesforce.streaming.max-message-size must be between 1KB and 2GB"));
     }
 
     @Test

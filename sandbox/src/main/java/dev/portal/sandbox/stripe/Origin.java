@@ -1,7 +1,0 @@
-package dev.portal.sandbox.stripe;
-
-/** The API request a change came from, as events name it ({@code request.id}, {@code request.idempotency_key}); null for automatic changes. */
-record Origin(String requestId, String idempotencyKey) {
-
-    static final Origin AUTOMATIC = new Origin(null, null);
-}
