@@ -37,7 +37,8 @@ final class Chromium implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final Dimension DESKTOP = new Dimension(1280, 900);
     static final Dimension PHONE = new Dimension(360, 780);
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    // generous: on two shared cores under other builds a page's few calls through the gateway can take many seconds
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     final ChromeDriver driver;
     private final Path profile;
@@ -90,7 +91,10 @@ final class Chromium implements AutoCloseable {
 
     /** Waits until the client has started and no page or section is still loading. */
     Chromium awaitIdle() {
-        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+        new WebDriverWait(driver, WAIT).withMessage(() -> "the client to settle at " + driver.getCurrentUrl() + " (ready: "
+                        + script("return document.documentElement.dataset.ready") + ", busy: "
+                        + script("return [...document.querySelectorAll('[aria-busy=true]')].map(e => e.tagName + '#' + e.id).join()") + ")")
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                 "return document.documentElement.dataset.ready === 'true' && !document.querySelector('[aria-busy=true]')")));
         return this;
     }
