@@ -89,7 +89,8 @@ public abstract class SimTestBase {
         env.put("portal.sim.operations.check-interval", "1s");
         env.put("portal.sim.operations.reconcile-delay", "1s");
         env.put("portal.sim.records.import-enabled", "false");
-        env.put("portal.sim.records.batch-size", "50");
+        // small batches, so that a test sees an import die between two; the benchmark sets its own
+        env.put("portal.sim.records.batch-size", System.getProperty("bench.batch", "50"));
         return env;
     }
 
