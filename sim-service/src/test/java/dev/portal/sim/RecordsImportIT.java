@@ -2,11 +2,13 @@ package dev.portal.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.portal.clients.sftp.CdrFile;
 import dev.portal.clients.sftp.CdrFileClient;
 import dev.portal.sim.records.RecordImport;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +135,17 @@ class RecordsImportIT extends SimTestBase {
         assertThat(jdbc.sql("select other_number from call_records where record_id = 'C-X-1'").query(String.class).single())
                 .isEqualTo("03-1234\r\n5678");
         assertThat(count("select count(*) from call_records where record_id = 'C-X-2'")).isZero();
+    }
+
+    @Test
+    void the_drop_is_read_on_a_schedule_by_the_instance_that_has_the_import_switched_on() {
+        replica("--portal.sim.records.import-enabled=true", "--portal.sim.records.import-interval=2s");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(count("select count(*) from cdr_files where status = 'IMPORTED'")).isEqualTo(6));
+        SANDBOX.admin("POST", "/sandbox/admin/sftp/usage-days", "{\"date\":\"2026-11-03\",\"calls\":3,\"sms\":1}");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(count("select count(*) from cdr_files where status = 'IMPORTED'")).isEqualTo(8));
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.portal.sim.config;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +33,10 @@ class SchedulerConfiguration {
         SimProperties.Scheduler settings = properties.scheduler();
         // one name per instance (several may share a host): shown in picked_by, so an operator sees who runs what
         String name = new SchedulerName.Hostname().getName() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        SchedulerBuilder builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks);
+        // recurring tasks get their first execution when the scheduler starts (once, whatever the number of instances)
+        builder.startTasks(recurring(tasks));
+        return builder
                 .clock(clock::instant)
                 .schedulerName(new SchedulerName.Fixed(name))
                 .threads(settings.threads())
@@ -41,6 +46,11 @@ class SchedulerConfiguration {
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .build();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List recurring(List<Task<?>> tasks) {
+        return tasks.stream().filter(OnStartup.class::isInstance).toList();
     }
 
     /** Starts the scheduler once the context (and Flyway) is up, stops it first on shutdown. */

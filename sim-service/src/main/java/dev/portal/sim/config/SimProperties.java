@@ -1,5 +1,6 @@
 package dev.portal.sim.config;
 
+import dev.portal.platform.service.HttpUrl;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -88,7 +89,7 @@ public record SimProperties(
      *                  offset, so the timing rules are tested on the simulator's time
      * @param maxAge    how long a read offset is used before the next read
      */
-    public record ClockSource(URI followUrl, @NotNull @DefaultValue("0s") Duration maxAge) {
+    public record ClockSource(@HttpUrl URI followUrl, @NotNull @DefaultValue("0s") Duration maxAge) {
 
         public ClockSource {
             // an empty environment variable means "not set"
