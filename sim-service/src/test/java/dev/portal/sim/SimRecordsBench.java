@@ -34,8 +34,15 @@ class SimRecordsBench extends SimTestBase {
     @Test
     void import_rate_and_usage_latency() throws Exception {
         LocalDate day = LocalDate.of(2026, 10, 1);
-        SANDBOX.admin("POST", "/sandbox/admin/sftp/bulk-files",
-                "{\"date\":\"" + day + "\",\"kind\":\"CALL\",\"records\":" + ROWS + ",\"lines\":1000}");
+        // generating a million rows takes longer than the admin helper waits
+        HttpResponse<String> generated = HTTP.send(java.net.http.HttpRequest.newBuilder(SANDBOX.url("/sandbox/admin/sftp/bulk-files"))
+                .timeout(java.time.Duration.ofMinutes(15)).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"date\":\"" + day + "\",\"kind\":\"CALL\",\"records\":" + ROWS + ",\"lines\":1000}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (generated.statusCode() != 201) {
+            throw new IllegalStateException(generated.body());
+        }
         CdrFile file = drop.listCompleteFiles().stream().filter(f -> f.date().equals(day)).findFirst().orElseThrow();
         line("# sim-service records benchmark, %s", java.time.Instant.now());
         line("file %s: %,d rows, %,d bytes (Shift_JIS, quoted, CRLF)", file.name(), ROWS, file.size());

@@ -33,8 +33,10 @@ class SchedulerConfiguration {
         SimProperties.Scheduler settings = properties.scheduler();
         // one name per instance (several may share a host): shown in picked_by, so an operator sees who runs what
         String name = new SchedulerName.Hostname().getName() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        SchedulerBuilder builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks);
-        // recurring tasks get their first execution when the scheduler starts (once, whatever the number of instances)
+        // tasks that act on start (recurring ones get their first execution, once whatever the number of instances)
+        // are start tasks, which db-scheduler also knows; every other task is only known
+        SchedulerBuilder builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource),
+                tasks.stream().filter(task -> !(task instanceof OnStartup)).toList());
         builder.startTasks(recurring(tasks));
         return builder
                 .clock(clock::instant)
