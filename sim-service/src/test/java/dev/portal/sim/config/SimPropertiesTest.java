@@ -36,7 +36,7 @@ class SimPropertiesTest {
 
     @Test
     void a_change_interval_below_a_second_or_a_clock_source_that_is_no_url_stops_the_start_naming_them() {
-        runner.withPropertyValues("portal.sim.operations.change-interval=0s", "portal.sim.clock.follow-url=sandbox clock")
+        runner.withPropertyValues("portal.sim.operations.change-interval=0s", "portal.sim.clock.follow-url=file:/sandbox/clock")
                 .run(context -> assertThat(InvalidSettings.of(context.getStartupFailure()))
                         .anySatisfy(line -> assertThat(line).startsWith("portal.sim.operations.change-interval: "))
                         .anySatisfy(line -> assertThat(line).startsWith("portal.sim.clock.follow-url: ")));
