@@ -125,14 +125,18 @@ public abstract class SimTestBase {
      * stopped after the test unless the test stops it first.
      */
     protected ConfigurableApplicationContext replica(String... extra) {
-        List<String> args = new ArrayList<>();
-        testEnvironment().forEach((name, value) -> args.add("--" + name + "=" + value));
+        Map<String, String> settings = testEnvironment();
         for (String name : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
                 "spring.kafka.bootstrap-servers")) {
-            args.add("--" + name + "=" + environment.getProperty(name));
+            settings.put(name, environment.getProperty(name));
         }
-        args.add("--server.port=0");
-        args.addAll(List.of(extra));
+        settings.put("server.port", "0");
+        for (String arg : extra) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            settings.put(pair[0], pair[1]);
+        }
+        List<String> args = new ArrayList<>();
+        settings.forEach((name, value) -> args.add("--" + name + "=" + value));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SimServiceApplication.class).run(args.toArray(String[]::new));
         replicas.add(context);
         return context;

@@ -28,7 +28,7 @@ class SchedulerConfiguration {
         return new Schedules(scheduler, clock);
     }
 
-    @Bean(destroyMethod = "")
+    @Bean(destroyMethod = "stop")
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, SimProperties properties, Clock clock) {
         SimProperties.Scheduler settings = properties.scheduler();
         // one name per instance (several may share a host): shown in picked_by, so an operator sees who runs what
@@ -55,24 +55,34 @@ class SchedulerConfiguration {
         return tasks.stream().filter(OnStartup.class::isInstance).toList();
     }
 
-    /** Starts the scheduler once the context (and Flyway) is up, stops it first on shutdown. */
+    /**
+     * Starts the scheduler once the context (and Flyway) is up. Stopping the context's lifecycle pauses it (a test
+     * framework may pause a cached context and start it again; a db-scheduler cannot be started twice); closing the
+     * context stops it for good ({@code destroyMethod}).
+     */
     @Bean
     SmartLifecycle schedulerLifecycle(Scheduler scheduler, SimProperties properties) {
         return new SmartLifecycle() {
             private volatile boolean running;
+            private boolean started;
 
             @Override
-            public void start() {
+            public synchronized void start() {
                 if (properties.scheduler().enabled()) {
-                    scheduler.start();
+                    if (started) {
+                        scheduler.resume();
+                    } else {
+                        scheduler.start();
+                        started = true;
+                    }
                 }
                 running = true;
             }
 
             @Override
-            public void stop() {
-                if (properties.scheduler().enabled()) {
-                    scheduler.stop();
+            public synchronized void stop() {
+                if (started) {
+                    scheduler.pause();
                 }
                 running = false;
             }
