@@ -21,6 +21,11 @@ public record Customers(String name, UUID userId, Integer whmcsClientId, String 
         return SalesforceIds.to18("001Sb" + String.format("%010d", n));
     }
 
+    /** The same customer as another portal user of the same account (a fresh user id: notifications of earlier tests stay apart). */
+    public Customers asNewUser() {
+        return new Customers(name, UUID.randomUUID(), whmcsClientId, accountId);
+    }
+
     /** A valid access token of this customer, linked as the record says. */
     public String token(TestTokens tokens) {
         return tokens.token(userId.toString(), claims -> claims

@@ -31,6 +31,8 @@ import tools.jackson.databind.JsonNode;
         "portal.clients.salesforce.http.breaker-open-for=1s",
         "portal.clients.whmcs.http.max-attempts=1", "portal.clients.whmcs.http.retry-backoff=10ms",
         "portal.clients.whmcs.http.breaker-open-for=1s",
+        // an unanswered Salesforce create is settled within seconds, not the minute of production
+        "portal.order.in-doubt-wait=5s",
         // a consumer failure is retried twice quickly, then dead-lettered
         "spring.cloud.stream.default.consumer.max-attempts=3", "spring.cloud.stream.default.consumer.back-off-initial-interval=100"})
 @WithInfrastructure(kafka = true, postgres = true)
