@@ -137,14 +137,15 @@ public class PlaceOrder {
     }
 
     private Placed run(Checkout checkout, LinkedAccount account, CheckoutRequest request, boolean resumed) {
-        boolean outcomeUnknown = false;
+        // a resumed checkout may have created its order already: until Salesforce says it did not, its key stays held
+        boolean outcomeUnknown = resumed;
         try {
             if (resumed) {
                 Optional<SalesforceOrder> created = orderBook.findByReference(checkout.id());
                 if (created.isPresent()) {
-                    outcomeUnknown = true;
                     return complete(checkout, created.get(), account);
                 }
+                outcomeUnknown = false;
             }
             List<NewOrder.Item> items = orderable(request);
             if (!billing.hasPaymentMethod(account.whmcsClientId())) {

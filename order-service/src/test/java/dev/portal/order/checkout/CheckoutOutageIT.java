@@ -106,4 +106,23 @@ class CheckoutOutageIT extends OrderServiceTestBase {
         });
         assertThat(salesforceOrdersOf(Customers.HANAKO.accountId())).hasSize(2);
     }
+
+    @Test
+    void a_checkout_in_doubt_keeps_its_key_while_salesforce_cannot_say_whether_its_order_exists() {
+        String key = UUID.randomUUID().toString();
+        salesforceFaults.onNext("/composite", "{\"failure\":\"drop\",\"remaining\":1}");
+        assertProblem(order(Customers.HANAKO, key, items(Pricebook.VPN, 1)), 503, "upstream-unavailable");
+        await("the wait is over").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
+                jdbc.sql("select count(*) from checkouts where status = 'IN_DOUBT' and lease_until < now()").query(Long.class).single() == 1);
+        SANDBOX.fault("salesforce", "{\"failure\":\"status\",\"status\":503}");
+
+        HttpResponse<String> cannotTell = order(Customers.HANAKO, key, items(Pricebook.VPN, 1));
+        SANDBOX.clearFaults();
+
+        assertProblem(cannotTell, 503, "upstream-unavailable");
+        assertThat(jdbc.sql("select status from checkouts").query(String.class).list()).as("the key is still held").containsExactly("IN_DOUBT");
+        await("placed once Salesforce answers").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                order(Customers.HANAKO, key, items(Pricebook.VPN, 1)).statusCode() == 201);
+        assertThat(salesforceOrdersOf(Customers.HANAKO.accountId())).hasSize(2);
+    }
 }
