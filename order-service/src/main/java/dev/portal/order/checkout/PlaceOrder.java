@@ -186,7 +186,7 @@ public class PlaceOrder {
     private Placed complete(Checkout checkout, SalesforceOrder created, LinkedAccount account) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(tx -> {
+                Placed placed = transactions.execute(tx -> {
                     Instant now = clock.instant();
                     Order order = orders.findLockedById(created.id()).map(seen -> {
                         seen.placedBy(account.userId(), checkout.id(), now);
@@ -200,10 +200,13 @@ public class PlaceOrder {
                     if (!checkouts.complete(checkout.id(), order.id(), json.writeValueAsString(view))) {
                         return replay(checkouts.findById(checkout.id()).orElseThrow());
                     }
-                    log.info("order {} placed by checkout {} for account {} ({} items)", order.id(), checkout.id(),
-                            account.accountId(), order.lines().size());
                     return new Placed(view, false);
                 });
+                if (!placed.replayed()) {
+                    log.info("order {} placed by checkout {} for account {} ({} items)", placed.order().id(), checkout.id(),
+                            account.accountId(), placed.order().items().size());
+                }
+                return placed;
             } catch (DataIntegrityViolationException | ObjectOptimisticLockingFailureException race) {
                 if (attempt == COMPLETION_ATTEMPTS) {
                     throw race;

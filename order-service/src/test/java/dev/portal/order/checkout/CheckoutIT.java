@@ -1,9 +1,11 @@
 package dev.portal.order.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.portal.clients.whmcs.ClientUpdate;
 import dev.portal.clients.whmcs.WhmcsClient;
+import dev.portal.order.ChangeEvents;
 import dev.portal.order.Customers;
 import dev.portal.order.OrderServiceTestBase;
 import dev.portal.order.Pricebook;
@@ -12,7 +14,11 @@ import dev.portal.platform.test.ApiClient;
 import dev.portal.platform.test.EventProbe;
 import dev.portal.platform.test.ReceivedEvent;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -90,5 +96,41 @@ class CheckoutIT extends OrderServiceTestBase {
         assertThat(inSalesforce.path("BillingCity").asString()).isEqualTo("Minato-ku");
         assertThat(inSalesforce.path("BillingPostalCode").asString()).isEqualTo("107-0062");
         assertThat(inSalesforce.path("BillingCountry").asString()).isEqualTo("JP");
+    }
+
+    @Test
+    void an_order_that_salesforce_reports_before_checkout_finishes_is_still_its_users_and_submitted_once() {
+        Customers hanako = Customers.HANAKO.asNewUser();
+        EventProbe probe = EventProbe.fromNow();
+        AtomicReference<String> reported = new AtomicReference<>();
+        // the change event of the new order overtakes the checkout: consumed before checkout reads Salesforce's answer
+        salesforceFaults.afterNextAnswer("/composite", answer -> {
+            String id = ApiClient.jsonMapper().readTree(answer).path("compositeResponse").get(0).path("body").path("id").asString();
+            reported.set(id);
+            ChangeEvents.orderChanged(id, "CREATE", fieldsOf(salesforce.getTree("Order", id)));
+            await("the change event applied first").atMost(Duration.ofSeconds(60)).until(() ->
+                    jdbc.sql("select count(*) from orders where id = ?").param(id).query(Long.class).single() == 1);
+        });
+
+        HttpResponse<String> placed = order(hanako, items(Pricebook.VPN, 1));
+
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        String id = ApiClient.json(placed).path("id").asString();
+        assertThat(id).isEqualTo(reported.get());
+        assertThat(ApiClient.json(as(hanako).get("/api/orders/" + id)).path("items")).hasSize(1);
+        assertThat(jdbc.sql("select user_id from orders where id = ?").param(id).query(java.util.UUID.class).single())
+                .isEqualTo(hanako.userId());
+        probe.await(Topics.ORDER_EVENTS.name(), id, "portal.order.submitted.v1");
+        assertThat(probe.received(Topics.ORDER_EVENTS.name(), id, "portal.order.submitted.v1")).as("submitted once").hasSize(1);
+    }
+
+    private static Map<String, Object> fieldsOf(JsonNode record) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        record.properties().forEach(field -> {
+            if (!field.getKey().equals("attributes") && !field.getValue().isNull()) {
+                fields.put(field.getKey(), field.getValue().isNumber() ? field.getValue().numberValue() : field.getValue().asString());
+            }
+        });
+        return fields;
     }
 }
