@@ -2,6 +2,7 @@ package dev.portal.order.salesforce;
 
 import dev.portal.clients.salesforce.SalesforceClient;
 import dev.portal.clients.salesforce.SalesforceClient.Subrequest;
+import dev.portal.clients.salesforce.Soql;
 import dev.portal.order.checkout.NewOrder;
 import dev.portal.order.checkout.OrderBook;
 import dev.portal.order.orders.OrderLine;
@@ -26,8 +27,11 @@ import tools.jackson.databind.JsonNode;
 class SalesforceOrderBook implements OrderBook, OrderRecords {
 
     private static final String ORDER_FIELDS = "Id, AccountId, OrderNumber, Status, EffectiveDate, Description, CreatedDate, OrderReferenceNumber";
-    private static final String ITEM_FIELDS = "Id, OrderId, PricebookEntryId, Product2Id, Quantity, UnitPrice, Product2.Name, "
-            + "Product2.ProductCode, Product2.Portal_Category__c, PricebookEntry.CurrencyIsoCode";
+    private static final Soql ORDER_BY_REFERENCE = Soql.of("SELECT " + ORDER_FIELDS + " FROM Order WHERE OrderReferenceNumber = :reference");
+    private static final Soql ORDER_BY_ID = Soql.of("SELECT " + ORDER_FIELDS + " FROM Order WHERE Id = :id");
+    private static final Soql ITEMS = Soql.of("SELECT Id, OrderId, PricebookEntryId, Product2Id, Quantity, UnitPrice, Product2.Name, "
+            + "Product2.ProductCode, Product2.Portal_Category__c, PricebookEntry.CurrencyIsoCode FROM OrderItem WHERE OrderId = :order "
+            + "ORDER BY CreatedDate, Id");
 
     private final SalesforceClient salesforce;
 
@@ -64,22 +68,20 @@ class SalesforceOrderBook implements OrderBook, OrderRecords {
 
     @Override
     public Optional<SalesforceOrder> findByReference(UUID reference) {
-        // a UUID's characters need no escaping in a SOQL string literal
-        return salesforce.queryTrees("SELECT " + ORDER_FIELDS + " FROM Order WHERE OrderReferenceNumber = '" + reference + "'")
+        return salesforce.queryTrees(ORDER_BY_REFERENCE.bind("reference", reference.toString()).text())
                 .stream().findFirst().map(record -> order(record, lines(SalesforceFields.text(record, "Id"))));
     }
 
     @Override
     public Optional<SalesforceOrder> read(String orderId) {
-        return salesforce.queryTrees("SELECT " + ORDER_FIELDS + " FROM Order WHERE Id = '" + SalesforceFields.checkedId(orderId) + "'")
+        return salesforce.queryTrees(ORDER_BY_ID.bind("id", orderId).text())
                 .stream().findFirst().map(record -> order(record, lines(orderId)));
     }
 
     @Override
     public List<OrderLine> lines(String orderId) {
         List<OrderLine> lines = new ArrayList<>();
-        for (JsonNode item : salesforce.queryTrees("SELECT " + ITEM_FIELDS + " FROM OrderItem WHERE OrderId = '"
-                + SalesforceFields.checkedId(orderId) + "' ORDER BY CreatedDate, Id")) {
+        for (JsonNode item : salesforce.queryTrees(ITEMS.bind("order", orderId).text())) {
             JsonNode product = item.path("Product2");
             String currency = SalesforceFields.text(item.path("PricebookEntry"), "CurrencyIsoCode");
             BigDecimal quantity = SalesforceFields.decimal(item, "Quantity");

@@ -1,15 +1,16 @@
 package dev.portal.order.salesforce;
 
 import dev.portal.clients.salesforce.SalesforceClient;
+import dev.portal.clients.salesforce.Soql;
 import dev.portal.order.checkout.PortalPricebook;
 import dev.portal.order.checkout.PricebookEntry;
 import dev.portal.order.config.OrderProperties;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -21,6 +22,10 @@ import tools.jackson.databind.JsonNode;
 class SalesforcePortalPricebook implements PortalPricebook {
 
     private static final Set<String> CATEGORIES = Set.of("internet", "sim", "vpn");
+    // Parent fields are checked here rather than in WHERE: the same rule as the catalogue's.
+    private static final Soql ENTRIES = Soql.of("SELECT Id, Pricebook2Id, Product2Id, UnitPrice, CurrencyIsoCode, IsActive, "
+            + "Pricebook2.IsActive, Product2.Name, Product2.ProductCode, Product2.IsActive, Product2.Portal_Category__c, "
+            + "Product2.Portal_Visible__c FROM PricebookEntry WHERE Pricebook2Id = :pricebook AND Id IN :ids");
 
     private final SalesforceClient salesforce;
     private final String pricebookId;
@@ -35,11 +40,8 @@ class SalesforcePortalPricebook implements PortalPricebook {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        String in = ids.stream().map(SalesforceFields::checkedId).map(id -> "'" + id + "'").collect(Collectors.joining(", "));
         Map<String, PricebookEntry> orderable = new LinkedHashMap<>();
-        for (JsonNode entry : salesforce.queryTrees("SELECT Id, Pricebook2Id, Product2Id, UnitPrice, CurrencyIsoCode, IsActive, "
-                + "Pricebook2.IsActive, Product2.Name, Product2.ProductCode, Product2.IsActive, Product2.Portal_Category__c, "
-                + "Product2.Portal_Visible__c FROM PricebookEntry WHERE Pricebook2Id = '" + pricebookId + "' AND Id IN (" + in + ")")) {
+        for (JsonNode entry : salesforce.queryTrees(ENTRIES.bind("pricebook", pricebookId).bind("ids", List.copyOf(ids)).text())) {
             JsonNode product = entry.path("Product2");
             String category = SalesforceFields.category(SalesforceFields.text(product, "Portal_Category__c"));
             BigDecimal price = SalesforceFields.decimal(entry, "UnitPrice");
