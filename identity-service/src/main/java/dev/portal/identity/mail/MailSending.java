@@ -1,6 +1,6 @@
 package dev.portal.identity.mail;
 
-import dev.portal.identity.IdentityProperties;
+import dev.portal.identity.config.IdentityProperties;
 import dev.portal.platform.events.EventCodec;
 import dev.portal.platform.events.EventEnvelope;
 import dev.portal.platform.inbox.Inbox;
