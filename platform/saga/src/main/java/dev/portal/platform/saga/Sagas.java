@@ -390,8 +390,8 @@ public class Sagas {
             held.instance = instances.save(instance);
             D data = read(definition, held.instance.data());
             definition.changed(new StepChange<>(instance.id(), definition.name(), instance.businessKey(), step.name(), direction,
-                    step.name(direction), StepStatus.STARTED, resumedFrom, line.attempts(), null, held.instance.status(), data,
-                    startedAt));
+                    step.name(direction), StepStatus.STARTED, resumedFrom, line.attempts(), null, held.instance.reason(),
+                    held.instance.status(), data, startedAt));
             return new Attempt(line.attempts(), timedOut, signals(instance), resumedFrom, line.startedAt(), held.instance.reason());
         });
         SagaInstance instance = held.instance;
@@ -550,8 +550,8 @@ public class Sagas {
         steps.save(line);
         held.instance = instances.save(instance);
         definition.changed(new StepChange<>(instance.id(), definition.name(), instance.businessKey(), step.name(), direction,
-                step.name(direction), line.status(), attempt.resumedFrom(), attempt.number(), why[0], held.instance.status(),
-                read(definition, held.instance.data()), now));
+                step.name(direction), line.status(), attempt.resumedFrom(), attempt.number(), why[0], held.instance.reason(),
+                held.instance.status(), read(definition, held.instance.data()), now));
         if (parked[0] != null) {
             events.publish(definition.parkedTopic(), parked[0]);
         }
@@ -592,8 +592,8 @@ public class Sagas {
         String step = line == null ? null : line.step();
         String name = line == null ? null : definition.step(step).map(s -> s.name(line.direction())).orElse(step);
         definition.changed(new StepChange<>(instance.id(), definition.name(), instance.businessKey(), step, instance.direction(),
-                name, line == null ? null : line.status(), before, line == null ? 0 : line.attempts(), reason, instance.status(),
-                read(definition, instance.data()), now));
+                name, line == null ? null : line.status(), before, line == null ? 0 : line.attempts(), reason, instance.reason(),
+                instance.status(), read(definition, instance.data()), now));
     }
 
     /** The instance, re-read, if this process still holds it as it last saved it. */

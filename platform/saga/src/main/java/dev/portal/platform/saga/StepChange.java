@@ -16,11 +16,14 @@ import java.util.UUID;
  *                    {@link StepStatus#RETRYING} after a back-off, {@link StepStatus#STARTED} after a crash
  * @param attempt     the attempt number (as {@link StepContext#attempt()}); 0 when {@code step} is null
  * @param reason      why the attempt did not succeed (the step's reason or the exception's description), or null
+ * @param sagaReason  the saga's reason after the change: why it is compensating (also once the last compensation
+ *                    succeeded), parked or waiting; null while it runs normally
  * @param sagaStatus  the instance's status after the change
  * @param data        the saga data after the change
  */
 public record StepChange<D>(UUID instanceId, String saga, String businessKey, String step, Direction direction, String name,
-                            StepStatus status, StepStatus resumedFrom, int attempt, String reason, SagaStatus sagaStatus,
+                            StepStatus status, StepStatus resumedFrom, int attempt, String reason, String sagaReason,
+                            SagaStatus sagaStatus,
                             D data, Instant at) {
 
     /** Whether the change is about a step (false: the saga's own change, see the type's description). */

@@ -78,6 +78,8 @@ class SagaChangesTest {
                         tuple("cancel-bill", Direction.COMPENSATE, StepStatus.STARTED, SagaStatus.COMPENSATING),
                         tuple("cancel-bill", Direction.COMPENSATE, StepStatus.SUCCEEDED, SagaStatus.COMPENSATED));
         assertThat(changes.get(3).reason()).contains("network refused the request");
+        assertThat(changes.getLast().reason()).as("the compensation itself succeeded").isNull();
+        assertThat(changes.getLast().sagaReason()).isEqualTo("activate-line failed: participant-refused: network refused the request");
         assertThat(changes.get(4).step()).as("the log's name stays the step's").isEqualTo("create-bill");
     }
 
