@@ -57,7 +57,7 @@ public record FulfillmentProperties(@NotNull @DefaultValue("Asia/Tokyo") ZoneId 
      * @param recheckInterval how often a fulfillment waiting for a payment method looks again
      * @param waitLimit       how long it waits before it parks for a person to follow up
      */
-    public record PaymentMethod(@NotNull @DurationMin(seconds = 1) @DefaultValue("10m") Duration recheckInterval,
+    public record PaymentMethod(@NotNull @DurationMin(millis = 100) @DefaultValue("10m") Duration recheckInterval,
                                 @NotNull @DurationMin(minutes = 1) @DefaultValue("14d") Duration waitLimit) {
     }
 

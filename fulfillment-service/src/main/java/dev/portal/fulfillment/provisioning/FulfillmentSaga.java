@@ -50,7 +50,7 @@ public class FulfillmentSaga {
     }
 
     @Bean
-    SagaDefinition<Fulfillment> fulfillmentSaga(MarkActivating markActivating, MapProducts mapProducts, CreateWhmcsOrder createWhmcsOrder,
+    SagaDefinition<Fulfillment> fulfillmentDefinition(MarkActivating markActivating, MapProducts mapProducts, CreateWhmcsOrder createWhmcsOrder,
                                                 ActivateSim activateSim, MarkActivated markActivated, FulfillmentEvents events) {
         return define(markActivating, mapProducts, createWhmcsOrder, activateSim, markActivated, events);
     }

@@ -49,11 +49,8 @@ class SalesforceOrdersClient implements SalesforceOrders {
                 + "' ORDER BY Id"));
         return records.stream().map(item -> {
             JsonNode product = item.path("Product2");
-            JsonNode whmcsId = product.path("WH_Product_ID__c");
             return new OrderItemRecord(text(item, "Id"), text(item, "Product2Id"), text(product, "Name"),
-                    whmcsId.isNumber() ? whmcsId.asDouble() : whmcsId.isString() && !whmcsId.asString().isBlank()
-                            ? Double.valueOf(whmcsId.asString()) : null,
-                    text(product, "Portal_Category__c"), item.path("Quantity").asDouble(0));
+                    number(product.path("WH_Product_ID__c")), text(product, "Portal_Category__c"), item.path("Quantity").asDouble(0));
         }).toList();
     }
 
@@ -107,6 +104,21 @@ class SalesforceOrdersClient implements SalesforceOrders {
             fields.put((String) pairs[i], pairs[i + 1]);
         }
         return fields;
+    }
+
+    /** A Number field: Salesforce sends {@code 20.0}; null when the field is empty. */
+    private static Double number(JsonNode value) {
+        if (value.isNumber()) {
+            return Double.valueOf(value.asDouble());
+        }
+        if (value.isString() && !value.asString().isBlank()) {
+            try {
+                return Double.valueOf(value.asString().strip());
+            } catch (NumberFormatException e) {
+                throw new ParticipantUnreadable("WH_Product_ID__c is not a number: " + value.asString(), e);
+            }
+        }
+        return null;
     }
 
     private static String text(JsonNode node, String field) {

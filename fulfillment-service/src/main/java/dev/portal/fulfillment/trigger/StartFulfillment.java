@@ -26,18 +26,18 @@ import org.springframework.stereotype.Component;
  * nothing either (the holder is returned). Only an approval newer than a compensated saga starts the order again.
  */
 @Component
-class OrderApprovals {
+class StartFulfillment {
 
     static final String PORTAL_ORIGIN = "portalorigin";
     private static final Pattern ORDER_ID = Pattern.compile("801[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?");
     private static final Set<String> NOT_STARTED = Set.of("", "Not Started");
-    private static final Logger log = LoggerFactory.getLogger(OrderApprovals.class);
+    private static final Logger log = LoggerFactory.getLogger(StartFulfillment.class);
 
     private final Sagas sagas;
     private final SagaDefinition<Fulfillment> fulfillment;
     private final String approvedStatus;
 
-    OrderApprovals(Sagas sagas, SagaDefinition<Fulfillment> fulfillment, FulfillmentProperties properties) {
+    StartFulfillment(Sagas sagas, SagaDefinition<Fulfillment> fulfillment, FulfillmentProperties properties) {
         this.sagas = sagas;
         this.fulfillment = fulfillment;
         this.approvedStatus = properties.approvedStatus();
