@@ -25,7 +25,8 @@ public final class SandboxOrders {
     public static final String TAROS_ORDER = "801Sb0000000002IAA";
 
     private static final Map<String, Double> PRICES = Map.of(FTTH, 5280.0, VOICE_SIM, 1980.0, VPN, 550.0);
-    private static final int ORDERS_PER_COMPOSITE = 12;
+    /** A composite request holds at most 25 subrequests: an order and its items each take one. */
+    private static final int SUBREQUESTS = 25;
 
     private final SalesforceClient salesforce;
 
@@ -41,9 +42,10 @@ public final class SandboxOrders {
     /** {@code count} Draft orders, the {@code i}th with the number {@code msisdn.apply(i)} (null: no SIM line). */
     public List<String> createMany(int count, String account, java.util.function.IntFunction<String> msisdn, String... entries) {
         List<String> ids = new ArrayList<>();
-        for (int start = 0; start < count; start += ORDERS_PER_COMPOSITE) {
+        int perRequest = SUBREQUESTS / (1 + entries.length);
+        for (int start = 0; start < count; start += perRequest) {
             List<Subrequest> batch = new ArrayList<>();
-            int end = Math.min(count, start + ORDERS_PER_COMPOSITE);
+            int end = Math.min(count, start + perRequest);
             for (int i = start; i < end; i++) {
                 Map<String, Object> order = new LinkedHashMap<>();
                 order.put("AccountId", account);
