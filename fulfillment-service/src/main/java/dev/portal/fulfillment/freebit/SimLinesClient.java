@@ -4,6 +4,7 @@ import dev.portal.clients.freebit.ContractLine;
 import dev.portal.clients.freebit.FreebitApiException;
 import dev.portal.clients.freebit.FreebitClient;
 import dev.portal.clients.freebit.LineActivation;
+import dev.portal.clients.support.ExternalAuthenticationException;
 import dev.portal.clients.support.ExternalRejectedException;
 import dev.portal.clients.support.ExternalResponseException;
 import dev.portal.fulfillment.provisioning.ParticipantRefused;
@@ -51,6 +52,8 @@ class SimLinesClient implements SimLines {
             return call.get();
         } catch (FreebitApiException e) {
             throw new ParticipantRefused("freebit", e.verdict().resultCode(), e.getMessage());
+        } catch (ExternalAuthenticationException e) {
+            throw new ParticipantRefused("freebit", ParticipantRefused.AUTHENTICATION, e.getMessage());
         } catch (ExternalRejectedException e) {
             throw new ParticipantRefused("freebit", String.valueOf(e.status()), e.getMessage());
         } catch (ExternalResponseException e) {

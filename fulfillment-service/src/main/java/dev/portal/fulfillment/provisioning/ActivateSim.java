@@ -6,6 +6,7 @@ import dev.portal.platform.saga.StepContext;
 import dev.portal.platform.saga.StepOutcome;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,8 +23,10 @@ class ActivateSim implements StepAction<Fulfillment> {
 
     /** The signal that ends a wait at once (e.g. Freebit's completion notice); else the next look finds the line active. */
     static final String SIM_ACTIVATED = "sim-activated";
-    /** Freebit: the line is busy with an order (try again later). */
-    static final String LINE_PROCESSING = "230";
+    /** Freebit (sandbox codes, to confirm with the real list): the line is busy, or it exists already: look again later. */
+    static final Set<String> TRY_AGAIN = Set.of("230", "233");
+    /** Freebit: the request or the portal's setup is wrong (unreadable, invalid parameter, credentials): a person fixes it. */
+    static final Set<String> SETUP = Set.of("210", "211", ParticipantRefused.AUTHENTICATION);
 
     private static final Logger log = LoggerFactory.getLogger(ActivateSim.class);
 
@@ -69,8 +72,11 @@ class ActivateSim implements StepAction<Fulfillment> {
         try {
             freebit.activate(sim.msisdn(), plan, sim.eid(), activation.contractLine());
         } catch (ParticipantRefused refused) {
-            if (LINE_PROCESSING.equals(refused.code())) {
+            if (TRY_AGAIN.contains(refused.code())) {
                 return step.retryLater(refused.getMessage());
+            }
+            if (SETUP.contains(refused.code())) {
+                return step.park(refused.getMessage());
             }
             log.warn("order {}: Freebit refused to activate the SIM line: {} (saga {})", fulfillment.orderId(), refused.getMessage(),
                     step.instanceId());

@@ -7,6 +7,9 @@ package dev.portal.fulfillment.provisioning;
  */
 public class ParticipantRefused extends RuntimeException {
 
+    /** The code of a refusal of the portal's credentials (a setting to fix, never the order's fault). */
+    public static final String AUTHENTICATION = "authentication";
+
     private final String system;
     private final String code;
 

@@ -2,6 +2,7 @@ package dev.portal.fulfillment.salesforce;
 
 import dev.portal.clients.salesforce.SalesforceApiException;
 import dev.portal.clients.salesforce.SalesforceClient;
+import dev.portal.clients.support.ExternalAuthenticationException;
 import dev.portal.clients.support.ExternalRejectedException;
 import dev.portal.clients.support.ExternalResponseException;
 import dev.portal.fulfillment.provisioning.ParticipantRefused;
@@ -83,6 +84,8 @@ class SalesforceOrdersClient implements SalesforceOrders {
             return call.get();
         } catch (SalesforceApiException e) {
             throw new ParticipantRefused("salesforce", e.errorCode(), e.getMessage());
+        } catch (ExternalAuthenticationException e) {
+            throw new ParticipantRefused("salesforce", ParticipantRefused.AUTHENTICATION, e.getMessage());
         } catch (ExternalRejectedException e) {
             throw new ParticipantRefused("salesforce", String.valueOf(e.status()), e.getMessage());
         } catch (ExternalResponseException e) {

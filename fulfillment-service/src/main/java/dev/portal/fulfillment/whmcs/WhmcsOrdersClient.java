@@ -1,5 +1,6 @@
 package dev.portal.fulfillment.whmcs;
 
+import dev.portal.clients.support.ExternalAuthenticationException;
 import dev.portal.clients.support.ExternalRejectedException;
 import dev.portal.clients.support.ExternalResponseException;
 import dev.portal.clients.whmcs.ClientLookup;
@@ -132,6 +133,8 @@ class WhmcsOrdersClient implements WhmcsOrders {
             return call.get();
         } catch (WhmcsApiException e) {
             throw new ParticipantRefused("whmcs", e.whmcsMessage(), e.getMessage());
+        } catch (ExternalAuthenticationException e) {
+            throw new ParticipantRefused("whmcs", ParticipantRefused.AUTHENTICATION, e.getMessage());
         } catch (ExternalRejectedException e) {
             throw new ParticipantRefused("whmcs", String.valueOf(e.status()), e.getMessage());
         } catch (ExternalResponseException e) {

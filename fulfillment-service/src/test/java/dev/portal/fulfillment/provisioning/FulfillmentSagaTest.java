@@ -368,6 +368,20 @@ class FulfillmentSagaTest {
     }
 
     @Test
+    void freebit_refusing_the_request_or_the_credentials_parks_instead_of_failing_the_customers_order() {
+        freebit.refuse(MSISDN, ParticipantRefused.AUTHENTICATION);
+        freebit.refuse("07000000002", "211");
+
+        SagaRun<Fulfillment> credentials = kit.start(saga, SIM_ORDER, approved(SIM_ORDER));
+        SagaRun<Fulfillment> parameter = kit.start(saga, ESIM_ORDER, approved(ESIM_ORDER));
+
+        assertThat(credentials.status()).isEqualTo(SagaStatus.PARKED);
+        assertThat(parameter.status()).isEqualTo(SagaStatus.PARKED);
+        assertThat(onlyWhmcsOrder(SIM_ORDER).status).isEqualTo("Pending");
+        assertThat(salesforce.field(SIM_ORDER, "Activation_Status__c")).isEqualTo("Activating");
+    }
+
+    @Test
     void freebit_away_is_retried_and_the_activation_is_asked_for_once() {
         freebit.on("activate", Next.ANSWER_LOST);
 
