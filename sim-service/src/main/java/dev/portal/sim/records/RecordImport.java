@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,9 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * together with the file's progress (the last line written). So a crash mid-file resumes after that line, a file
  * read again writes nothing twice (records are keyed by their record id), and a malformed row is quarantined
  * with its file and line while the rest of the file is imported. Run by one instance at a time (a db-scheduler
- * recurring task).
+ * recurring task). Present where an SFTP drop is configured ({@code portal.clients.sftp.host}): a staging cluster on
+ * the sandbox, whose drop is not reachable there, runs without it (the records already imported stay queryable).
  */
 @Component
+@ConditionalOnProperty(prefix = "portal.clients.sftp", name = "host")
 public class RecordImport {
 
     private static final Logger log = LoggerFactory.getLogger(RecordImport.class);

@@ -10,16 +10,17 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Reads the drop every {@code portal.sim.records.import-interval} on one instance at a time ({@code sim-records-import},
- * a db-scheduler recurring task: one execution row, picked by one scheduler).
+ * a db-scheduler recurring task: one execution row, picked by one scheduler), where an SFTP drop is configured.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "portal.sim.records", name = "import-enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(prefix = "portal.clients.sftp", name = "host")
 class RecordImportTask {
 
     static final String TASK = "sim-records-import";
 
     @Bean
-    Task<Void> recordImportTask(RecordImport recordImport, SimProperties properties) {
+    Task<Void> recordImportRecurringTask(RecordImport recordImport, SimProperties properties) {
         return Tasks.recurring(TASK, FixedDelay.of(properties.records().importInterval()))
                 .execute((instance, context) -> recordImport.importDrop());
     }
