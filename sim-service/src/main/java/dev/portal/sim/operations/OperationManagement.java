@@ -196,7 +196,10 @@ public class OperationManagement {
         Optional<Instant> last = operations.lastChangeAt(msisdn, SPACED);
         if (last.isPresent() && now.isBefore(last.get().plus(interval))) {
             Instant next = last.get().plus(interval);
-            throw new ChangeTooSoon(interval, next, Duration.between(now, next));
+            // replicas' clocks differ a little, so the change recorded by another one may carry a time later than
+            // this replica's now: the wait is counted from whichever is later, never longer than the interval
+            Instant from = now.isAfter(last.get()) ? now : last.get();
+            throw new ChangeTooSoon(interval, next, Duration.between(from, next));
         }
     }
 
