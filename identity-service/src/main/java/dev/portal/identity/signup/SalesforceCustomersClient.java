@@ -4,6 +4,7 @@ import dev.portal.clients.salesforce.SalesforceClient;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,17 @@ class SalesforceCustomersClient implements SalesforceCustomers {
         return salesforce.queryTrees("SELECT Id, WH_Account__c FROM Account WHERE SF_Account_No__c = '" + customerNumber + "' LIMIT 1")
                 .stream().findFirst()
                 .map(record -> new Account(record.path("Id").asString(), text(record.path("WH_Account__c"))));
+    }
+
+    /** The id comes from Salesforce, checked again here as it goes into a query. */
+    @Override
+    public List<String> contactEmails(String accountId) {
+        if (!accountId.matches("[A-Za-z0-9]{15}|[A-Za-z0-9]{18}")) {
+            return List.of();
+        }
+        return salesforce.queryTrees("SELECT Email FROM Contact WHERE AccountId = '" + accountId + "' AND Email != null"
+                        + " ORDER BY CreatedDate LIMIT 10")
+                .stream().map(record -> text(record.path("Email"))).flatMap(Optional::stream).map(String::trim).toList();
     }
 
     @Override
