@@ -146,6 +146,30 @@ class SessionsIT extends IdentityTestBase {
     }
 
     @Test
+    void a_browser_login_and_cookie_refresh_never_put_a_token_in_a_body_a_script_could_read() {
+        HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/api/auth/login")).header("Content-Type", "application/json")
+                .header("Origin", "http://localhost:8080")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"hanako.yamada@example.jp\",\"password\":\"" + PASSWORD + "\"}")));
+
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        assertThat(json(login).has("refreshToken")).as(login.body()).isFalse();
+        assertThat(json(login).has("accessToken")).as(login.body()).isFalse();
+        String refresh = cookie(login, "portal_refresh");
+        assertThat(refresh).isNotBlank();
+
+        String csrf = json(get("/api/auth/csrf", null)).path("token").asString();
+        HttpResponse<String> refreshed = send(HttpRequest.newBuilder(uri("/api/auth/refresh"))
+                .header("Cookie", "portal_refresh=" + refresh + "; XSRF-TOKEN=" + csrf).header("X-XSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        assertThat(json(refreshed).has("refreshToken")).as(refreshed.body()).isFalse();
+        assertThat(cookie(refreshed, "portal_refresh")).isNotEqualTo(refresh);
+        assertThat(json(post("/api/auth/login", Map.of("email", "hanako.yamada@example.jp", "password", PASSWORD))).has("refreshToken"))
+                .as("a client that is no browser keeps its tokens itself").isTrue();
+    }
+
+    @Test
     void passwords_are_argon2id_with_the_owasp_parameters() {
         String hash = jdbc.sql("select password_hash from users where id = ?").param(userId).query(String.class).single();
         assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");

@@ -40,6 +40,7 @@ public class Passwords {
     private final Semaphore slots;
     private final Duration wait;
     private final Counter refused;
+    private final Counter computed;
 
     @Autowired
     Passwords(IdentityProperties properties, MeterRegistry meters) {
@@ -56,6 +57,8 @@ public class Passwords {
         this.wait = wait;
         this.refused = Counter.builder("portal.identity.hashing.refused")
                 .description("password hash computations refused because every slot stayed taken").register(meters);
+        this.computed = Counter.builder("portal.identity.hashing.computations")
+                .description("Argon2 hash computations and verifications").register(meters);
         Gauge.builder("portal.identity.hashing.waiting", this.slots, Semaphore::getQueueLength)
                 .description("requests waiting for a password hashing slot").register(meters);
     }
@@ -87,6 +90,7 @@ public class Passwords {
             throw new HashingBusy();
         }
         try {
+            computed.increment();
             return work.get();
         } finally {
             slots.release();
