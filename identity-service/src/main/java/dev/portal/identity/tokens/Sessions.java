@@ -31,9 +31,14 @@ public class Sessions {
      * client IP) strictly: every attempt counts, a success forgets that pair's count. Per email from anywhere more
      * loosely: only failures count, and the lock lifts by itself as they leave the window. Per client IP whatever the
      * email: failures count, so random emails cannot buy Argon2 verifications without bound. Every limit is checked
-     * before anything is hashed.
+     * before anything is hashed, and the whole check holds a hashing slot ({@link Passwords#withSlot}): a flood of
+     * logins waits for slots or is answered busy, and never holds more database connections than there are slots.
      */
     public IssuedTokens login(String email, String password, String clientIp) {
+        return passwords.withSlot(() -> checkedLogin(email, password, clientIp));
+    }
+
+    private IssuedTokens checkedLogin(String email, String password, String clientIp) {
         String account = email.trim().toLowerCase(Locale.ROOT);
         limits.check(limits.loginFailuresPerAccount, account);
         limits.check(limits.loginFailuresPerIp, clientIp);
