@@ -85,6 +85,9 @@ final class SalesforceSchema {
                 field("Description", Type.STRING), pick("Status", false, "New", "Working", "Closed"), field("Origin", Type.STRING),
                 field("Priority", Type.STRING), field("Type", Type.STRING), readOnly("CaseNumber", Type.AUTONUMBER),
                 readOnly("IsClosed", Type.BOOLEAN), readOnly("ClosedDate", Type.DATETIME));
+        // IsPublished: whether the customer may see the comment (Salesforce's "Public"); internal notes are false
+        define("CaseComment", "00a", null, null,
+                ref("ParentId", "Case", true), field("CommentBody", Type.STRING), bool("IsPublished"));
     }
 
     private SalesforceSchema() {
