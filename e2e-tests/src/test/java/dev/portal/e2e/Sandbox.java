@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 /** The running sandbox's admin API and Salesforce REST, as the tests drive them (never through the portal). */
 final class Sandbox {
 
+    private static final Pattern SIGNUP_CODE = Pattern.compile("\\b([0-9]{8})\\b");
     private static final Pattern RESET_TOKEN = Pattern.compile("[?&]token=([A-Za-z0-9_\\-]+)");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -35,6 +36,21 @@ final class Sandbox {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** The code of the newest signup-code mail to an address, waiting for it to arrive. */
+    String signupCode(String address) {
+        return org.awaitility.Awaitility.await("the signup code mail to " + address).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(300)).until(() -> {
+                    String code = null;
+                    for (String mail : mailsTo(address)) {
+                        Matcher found = SIGNUP_CODE.matcher(mail);
+                        if (mail.startsWith("Your portal signup code\n") && found.find()) {
+                            code = found.group(1);
+                        }
+                    }
+                    return code;
+                }, java.util.Objects::nonNull);
     }
 
     /** PATCH of one record through Salesforce's REST API, authenticated as the integration user. */

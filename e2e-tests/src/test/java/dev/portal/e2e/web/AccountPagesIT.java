@@ -46,21 +46,31 @@ class AccountPagesIT {
         browser.open("/signup").awaitHeading("新規登録");
         browser.inspect("signup");
 
+        browser.press("コードを送る");
+        assertThat(browser.fieldError("customerNumber")).isEqualTo("入力してください。");
         browser.fill("password", "short").press("登録する");
         assertThat(browser.focused().getText()).as("the error summary takes the focus").contains("入力内容を確認してください");
-        assertThat(browser.fieldError("customerNumber")).isEqualTo("入力してください。");
+        assertThat(browser.fieldError("ownershipCode")).isEqualTo("入力してください。");
         assertThat(browser.fieldError("password")).isEqualTo("パスワードは10〜128文字で入力してください。");
 
-        fillSignup("WEB-NO-SUCH-CUSTOMER", customer.email(), customer);
+        fillSignup("WEB-NO-SUCH-CUSTOMER", "00000000", customer.email(), customer);
         browser.press("登録する");
         assertThat(browser.alert()).isEqualTo("このお客さま番号は見つかりませんでした。番号をご確認ください。");
 
+        // the number alone claims nothing: the code goes to the contact email on file for it
+        fillSignup(customer.customerNumber(), "00000000", customer.email(), customer);
+        browser.press("登録する");
+        assertThat(browser.alert()).startsWith("コードが正しくないか");
+        browser.press("コードを送る");
+        assertThat(browser.notice()).contains(customer.customerNumber());
+        String code = SandboxWorld.signupCode(customer.email());
+
         // the page accepts this address, the server's stricter check does not: its field error lands next to the field
-        fillSignup(customer.customerNumber(), "hiroshi..mori@example.jp", customer);
+        fillSignup(customer.customerNumber(), code, "hiroshi..mori@example.jp", customer);
         browser.press("登録する");
         assertThat(browser.fieldError("email")).isEqualTo("メールアドレスの形式で入力してください。");
 
-        fillSignup(customer.customerNumber(), customer.email(), customer);
+        fillSignup(customer.customerNumber(), code, customer.email(), customer);
         browser.press("登録する").awaitHeading("ホーム");
         assertThat(browser.notice()).isEqualTo("登録が完了しました。ようこそ!");
         assertThat(browser.mainText()).contains("ようこそ、Mori Hiroshi さん").contains(customer.email());
@@ -208,8 +218,8 @@ class AccountPagesIT {
         browser.press("日本語").awaitHeading("新規登録");
     }
 
-    private void fillSignup(String customerNumber, String email, SandboxWorld.Customer customer) {
-        browser.fill("customerNumber", customerNumber).fill("email", email).fill("password", PASSWORD)
+    private void fillSignup(String customerNumber, String code, String email, SandboxWorld.Customer customer) {
+        browser.fill("customerNumber", customerNumber).fill("ownershipCode", code).fill("email", email).fill("password", PASSWORD)
                 .fill("lastName", customer.lastName()).fill("firstName", customer.firstName()).fill("phone", "090-1234-5678")
                 .fill("postcode", "150-0002").fill("state", "東京都").fill("city", "渋谷区").fill("address1", "渋谷1-2-3");
     }

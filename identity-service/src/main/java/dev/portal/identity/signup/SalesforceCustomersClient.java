@@ -1,6 +1,7 @@
 package dev.portal.identity.signup;
 
 import dev.portal.clients.salesforce.SalesforceClient;
+import dev.portal.clients.salesforce.Soql;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -33,15 +34,12 @@ class SalesforceCustomersClient implements SalesforceCustomers {
                 .map(record -> new Account(record.path("Id").asString(), text(record.path("WH_Account__c"))));
     }
 
-    /** The id comes from Salesforce, checked again here as it goes into a query. */
     @Override
     public List<String> contactEmails(String accountId) {
-        if (!accountId.matches("[A-Za-z0-9]{15}|[A-Za-z0-9]{18}")) {
-            return List.of();
-        }
-        return salesforce.queryTrees("SELECT Email FROM Contact WHERE AccountId = '" + accountId + "' AND Email != null"
-                        + " ORDER BY CreatedDate LIMIT 10")
-                .stream().map(record -> text(record.path("Email"))).flatMap(Optional::stream).map(String::trim).toList();
+        String soql = Soql.of("SELECT Email FROM Contact WHERE AccountId = :account AND Email != null ORDER BY CreatedDate LIMIT 10")
+                .bind("account", accountId).text();
+        return salesforce.queryTrees(soql).stream().map(record -> text(record.path("Email"))).flatMap(Optional::stream)
+                .map(String::trim).toList();
     }
 
     @Override
