@@ -5,11 +5,13 @@ import dev.portal.identity.mail.MailRequested;
 import dev.portal.platform.events.Topics;
 import dev.portal.platform.outbox.Outbox;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,6 +53,15 @@ class SignupEmails {
             outbox.publish(Topics.MAIL, mail);
         });
         log.info("signup email code mail {} requested", mail.messageId());
+    }
+
+    /**
+     * Submissions of signups nobody finished within 30 days go, password hashes included; a signup asked again later
+     * submits anew.
+     */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
+    void purgeAbandoned() {
+        submissions.deleteSubmittedBefore(clock.instant().minus(Duration.ofDays(30)));
     }
 
     /**

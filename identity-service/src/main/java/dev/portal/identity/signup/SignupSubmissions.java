@@ -81,7 +81,7 @@ class SignupSubmissions implements Submissions {
         jdbc.sql("delete from signup_submissions where business_key = ?").param(businessKey).update();
     }
 
-    /** Submissions no signup finished within 30 days: their password hashes need not wait for an abandoned signup. */
+    /** Removes submissions made before {@code before}. */
     void deleteSubmittedBefore(Instant before) {
         jdbc.sql("delete from signup_submissions where submitted_at < ?").param(Timestamp.from(before)).update();
     }
