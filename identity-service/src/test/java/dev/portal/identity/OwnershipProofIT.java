@@ -137,6 +137,29 @@ class OwnershipProofIT extends IdentityTestBase {
         assertThat(problemCode(elsewhere)).isEqualTo("email-code-invalid");
     }
 
+    @Test
+    void a_made_up_confirmation_code_cannot_finish_a_signup_whose_first_confirmation_failed_on_the_way() {
+        String personal = "jiro.retry-" + UUID.randomUUID().toString().substring(0, 8) + "@example.jp";
+        givenOwnershipCode(JIRO, ON_FILE);
+        assertThat(post("/api/auth/signup", signup(JIRO, personal, PASSWORD)).statusCode()).isEqualTo(202);
+        String code = codeIn(awaitMail(personal, "Confirm your portal email"));
+        SANDBOX.fault("whmcs", "{\"failure\":\"status\",\"status\":503}");
+        Map<String, Object> confirmation = new HashMap<>(Map.of("customerNumber", JIRO, "email", personal, "emailCode", code));
+        HttpResponse<String> failed = post("/api/auth/signup/confirm", confirmation);
+        assertThat(failed.statusCode()).as("WHMCS away: the email is proven, the account not created").isGreaterThanOrEqualTo(500);
+        SANDBOX.clearFaults();
+
+        confirmation.put("emailCode", code.equals("11111111") ? "22222222" : "11111111");
+        HttpResponse<String> madeUp = post("/api/auth/signup/confirm", confirmation);
+
+        assertThat(madeUp.statusCode()).as(madeUp.body()).isEqualTo(400);
+        assertThat(problemCode(madeUp)).isEqualTo("email-code-invalid");
+        assertThat(jdbc.sql("select count(*) from users").query(Integer.class).single()).isZero();
+        confirmation.put("emailCode", code);
+        HttpResponse<String> retried = post("/api/auth/signup/confirm", confirmation);
+        assertThat(retried.statusCode()).as("the mailed code still finishes it: " + retried.body()).isEqualTo(201);
+    }
+
     private static String codeIn(tools.jackson.databind.JsonNode mail) {
         Matcher code = CODE.matcher(mail.path("text").asString());
         assertThat(code.find()).as(mail.path("text").asString()).isTrue();

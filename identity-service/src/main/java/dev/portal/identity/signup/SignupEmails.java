@@ -65,7 +65,9 @@ class SignupEmails {
     }
 
     /**
-     * Marks the signup's email proven when {@code code} is its current code.
+     * Marks the signup's email proven when {@code code} is its current code. The code keeps working (for a retry of a
+     * confirmation that failed on the way) until it expires or the user exists; a proven email does not make the code
+     * optional.
      *
      * @throws EmailCodeInvalid when no signup waits for a code, or it is wrong (counted), used up or expired
      */
@@ -76,9 +78,7 @@ class SignupEmails {
             if (stored.isEmpty()) {
                 return false;
             }
-            if (stored.get().emailVerified()) {
-                return true;
-            }
+            // an email proven earlier still needs its code here: a confirmation is a proof, never a bare "run it"
             SignupSubmissions.Stored pending = stored.get();
             if (pending.emailCodeHash() == null || pending.emailCodeExpiresAt() == null || !pending.emailCodeExpiresAt().isAfter(now)
                     || pending.emailCodeFailures() >= OneTimeCodes.MAX_FAILURES) {
@@ -88,7 +88,9 @@ class SignupEmails {
                 submissions.recordEmailCodeFailure(businessKey); // committed: the guess counts even though the request fails
                 return false;
             }
-            submissions.emailVerified(businessKey, now);
+            if (!pending.emailVerified()) {
+                submissions.emailVerified(businessKey, now);
+            }
             return true;
         });
         if (!Boolean.TRUE.equals(verified)) {

@@ -66,7 +66,7 @@ class SignupSubmissions implements Submissions {
     }
 
     void emailVerified(String businessKey, Instant at) {
-        jdbc.sql("update signup_submissions set email_verified_at = ?, email_code_hash = null where business_key = ?")
+        jdbc.sql("update signup_submissions set email_verified_at = ? where business_key = ?")
                 .params(Timestamp.from(at), businessKey).update();
     }
 
