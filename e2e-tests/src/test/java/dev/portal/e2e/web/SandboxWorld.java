@@ -54,13 +54,22 @@ final class SandboxWorld {
 
     /** The code in the newest signup-code mail to this address, waiting for it to arrive. */
     static String signupCode(String email) {
-        return await("the signup code mail to " + email).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+        return codeMailed(email, "Your portal signup code");
+    }
+
+    /** The code in the newest mail that asks to confirm a signup email other than the one on file. */
+    static String emailConfirmationCode(String email) {
+        return codeMailed(email, "Confirm your portal email");
+    }
+
+    private static String codeMailed(String email, String subject) {
+        return await("the mail '" + subject + "' to " + email).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
             JsonNode mails = JSON.readTree(send(HttpRequest.newBuilder(URI.create(WebSuite.sandbox("/sandbox/admin/smtp/messages?to="
                     + URLEncoder.encode(email, StandardCharsets.UTF_8)))).GET()).body());
             String code = null;
             for (JsonNode mail : mails) {
                 Matcher found = SIGNUP_CODE.matcher(mail.path("text").asString());
-                if (mail.path("subject").asString().equals("Your portal signup code") && found.find()) {
+                if (mail.path("subject").asString().equals(subject) && found.find()) {
                     code = found.group(1);
                 }
             }
@@ -110,7 +119,16 @@ final class SandboxWorld {
 
     /** The reset link of the newest reset mail to this address, waiting for it to arrive. */
     static String resetLink(String email) {
-        return await("the reset mail to " + email).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+        return tokenLink(email);
+    }
+
+    /** The confirmation link of the newest email-change mail to the new address, waiting for it to arrive. */
+    static String emailChangeLink(String newEmail) {
+        return tokenLink(newEmail);
+    }
+
+    private static String tokenLink(String email) {
+        return await("a mail with a link to " + email).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
             JsonNode mails = JSON.readTree(send(HttpRequest.newBuilder(URI.create(WebSuite.sandbox("/sandbox/admin/smtp/messages?to="
                     + URLEncoder.encode(email, StandardCharsets.UTF_8)))).GET()).body());
             String link = null;
