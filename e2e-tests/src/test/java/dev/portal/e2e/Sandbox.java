@@ -38,19 +38,26 @@ final class Sandbox {
         return java.util.Optional.empty();
     }
 
-    /** The code of the newest signup-code mail to an address, waiting for it to arrive. */
-    String signupCode(String address) {
-        return org.awaitility.Awaitility.await("the signup code mail to " + address).atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(300)).until(() -> {
-                    String code = null;
-                    for (String mail : mailsTo(address)) {
-                        Matcher found = SIGNUP_CODE.matcher(mail);
-                        if (mail.startsWith("Your portal signup code\n") && found.find()) {
-                            code = found.group(1);
-                        }
-                    }
-                    return code;
-                }, java.util.Objects::nonNull);
+    /** The codes of the signup-code mails an address received, oldest first. */
+    List<String> signupCodes(String address) {
+        List<String> codes = new java.util.ArrayList<>();
+        for (String mail : mailsTo(address)) {
+            Matcher found = SIGNUP_CODE.matcher(mail);
+            if (mail.startsWith("Your portal signup code\n") && found.find()) {
+                codes.add(found.group(1));
+            }
+        }
+        return codes;
+    }
+
+    /**
+     * The code of the first signup-code mail to an address after the {@code seenBefore} it had, waiting for it to
+     * arrive (mails go out asynchronously: an older one must not be taken for it).
+     */
+    String signupCodeAfter(String address, int seenBefore) {
+        return org.awaitility.Awaitility.await("signup code mail number " + (seenBefore + 1) + " to " + address)
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> signupCodes(address), codes -> codes.size() > seenBefore).get(seenBefore);
     }
 
     /** PATCH of one record through Salesforce's REST API, authenticated as the integration user. */
