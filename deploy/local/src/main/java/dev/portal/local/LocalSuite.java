@@ -344,6 +344,7 @@ public final class LocalSuite {
         environment.put("PORTAL_IDENTITY_COOKIE_SECURE", "false");
         String gateway = environment.get("PORTAL_GATEWAY_URL");
         environment.put("PORTAL_IDENTITY_PASSWORD_RESET_URL", gateway + "/reset-password");
+        environment.put("PORTAL_IDENTITY_EMAIL_CHANGE_URL", gateway + "/confirm-email");
         // a front end's dev server (Vite's default port) and pages served from the gateway's own origin
         environment.put("PORTAL_GATEWAY_CORS_ORIGINS", "http://localhost:5173," + gateway);
         // the sandbox's Stripe signs its webhooks to the wishlist service, through the gateway as Stripe would

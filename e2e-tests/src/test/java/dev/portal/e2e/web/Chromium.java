@@ -126,6 +126,14 @@ final class Chromium implements AutoCloseable {
         return this;
     }
 
+    /** Types into the field named {@code name} inside the section labelled by the heading with this id (pages with several forms). */
+    Chromium fillIn(String headingId, String name, String value) {
+        WebElement field = driver.findElement(By.xpath("//section[@aria-labelledby='" + headingId + "']//*[@name='" + name + "']"));
+        field.clear();
+        field.sendKeys(value);
+        return this;
+    }
+
     Chromium choose(String name, String visibleText) {
         new Select(field(name)).selectByVisibleText(visibleText);
         return this;

@@ -37,8 +37,9 @@ final class PortalUsers {
     static User signedUp(String firstName, String lastName, String password) {
         SandboxWorld.Customer customer = SandboxWorld.newCustomer(firstName, lastName);
         String address = newClientAddress();
-        JsonNode created = post("/api/auth/signup", Map.of("customerNumber", customer.customerNumber(), "email", customer.email(),
-                "password", password, "firstName", firstName, "lastName", lastName, "phone", "+81-90-1234-5678",
+        post("/api/auth/signup/ownership-code", Map.of("customerNumber", customer.customerNumber()), address, 202);
+        JsonNode created = post("/api/auth/signup", Map.of("customerNumber", customer.customerNumber(),
+                "ownershipCode", SandboxWorld.signupCode(customer.email()), "email", customer.email(), "password", password, "firstName", firstName, "lastName", lastName, "phone", "+81-90-1234-5678",
                 "address", Map.of("address1", "1-2-3 Shibuya", "city", "Shibuya-ku", "state", "Tokyo", "postcode", "150-0002", "country", "JP")),
                 address, 201);
         JsonNode login = post("/api/auth/login", Map.of("email", customer.email(), "password", password), address, 200);

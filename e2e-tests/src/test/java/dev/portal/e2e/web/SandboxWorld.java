@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class SandboxWorld {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern SIGNUP_CODE = Pattern.compile("\\b([0-9]{8})\\b");
     private static final Pattern RESET_LINK = Pattern.compile("https?://\\S+?[?&]token=[A-Za-z0-9_\\-]+");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -42,7 +43,38 @@ final class SandboxWorld {
         if (!created.path("success").asBoolean()) {
             throw new AssertionError("Salesforce did not create the Account: " + created);
         }
+        // the contact email on file: signup codes go there, and a linked WHMCS client must have it
+        JsonNode contact = salesforce("POST", "/sobjects/Contact", Map.of("AccountId", created.path("id").asString(),
+                "FirstName", firstName, "LastName", lastName, "Email", customer.email()));
+        if (!contact.path("success").asBoolean()) {
+            throw new AssertionError("Salesforce did not create the Contact: " + contact);
+        }
         return customer;
+    }
+
+    /** The code in the newest signup-code mail to this address, waiting for it to arrive. */
+    static String signupCode(String email) {
+        return codeMailed(email, "Your portal signup code");
+    }
+
+    /** The code in the newest mail that asks to confirm a signup email other than the one on file. */
+    static String emailConfirmationCode(String email) {
+        return codeMailed(email, "Confirm your portal email");
+    }
+
+    private static String codeMailed(String email, String subject) {
+        return await("the mail '" + subject + "' to " + email).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            JsonNode mails = JSON.readTree(send(HttpRequest.newBuilder(URI.create(WebSuite.sandbox("/sandbox/admin/smtp/messages?to="
+                    + URLEncoder.encode(email, StandardCharsets.UTF_8)))).GET()).body());
+            String code = null;
+            for (JsonNode mail : mails) {
+                Matcher found = SIGNUP_CODE.matcher(mail.path("text").asString());
+                if (mail.path("subject").asString().equals(subject) && found.find()) {
+                    code = found.group(1);
+                }
+            }
+            return code;
+        }, java.util.Objects::nonNull);
     }
 
     /** A customer who already pays through WHMCS (with this WHMCS password) and has no portal account yet. */
@@ -87,7 +119,16 @@ final class SandboxWorld {
 
     /** The reset link of the newest reset mail to this address, waiting for it to arrive. */
     static String resetLink(String email) {
-        return await("the reset mail to " + email).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+        return tokenLink(email);
+    }
+
+    /** The confirmation link of the newest email-change mail to the new address, waiting for it to arrive. */
+    static String emailChangeLink(String newEmail) {
+        return tokenLink(newEmail);
+    }
+
+    private static String tokenLink(String email) {
+        return await("a mail with a link to " + email).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
             JsonNode mails = JSON.readTree(send(HttpRequest.newBuilder(URI.create(WebSuite.sandbox("/sandbox/admin/smtp/messages?to="
                     + URLEncoder.encode(email, StandardCharsets.UTF_8)))).GET()).body());
             String link = null;

@@ -10,7 +10,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 class ClientAddressesTest {
 
     private final ClientAddresses addresses = new ClientAddresses(new RateLimitProperties("5/15m", "5/15m", "20/5m", "10/1h", "10/1h",
-            List.of("127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7")));
+            List.of("127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"),
+            "30/5m", "10/15m", "10/1h", "5/1h", "10/1h", "5/15m"));
 
     private static MockHttpServletRequest from(String remote, String... forwardedFor) {
         MockHttpServletRequest request = new MockHttpServletRequest();

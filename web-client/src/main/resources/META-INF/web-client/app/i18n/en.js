@@ -11,6 +11,7 @@ export default {
   },
   fields: {
     email: 'Email address', password: 'Password', newPassword: 'New password', confirmPassword: 'New password (again)',
+    ownershipCode: 'Code from the email', emailCode: 'Confirmation code', currentPassword: 'Current password', newEmail: 'New email address',
     portalPassword: 'New portal password', billingPassword: 'Billing system password', customerNumber: 'Customer number',
     firstName: 'First name', lastName: 'Last name', phone: 'Phone number', companyName: 'Company', postcode: 'Postcode', state: 'Prefecture / state',
     city: 'City', address1: 'Street address', address2: 'Apartment, room (optional)', country: 'Country code', groupName: 'Group name',
@@ -18,6 +19,8 @@ export default {
     products: 'Products', categories: 'Categories', search_queries: 'Search terms', frequency: 'Refresh schedule', convertFrom: 'Convert a draft wishlist',
   },
   hints: {
+    ownershipCode: '8 digits, sent to the email address we have on file for your customer number.',
+    emailCode: '8 digits, sent to the email address you entered.',
     customerNumber: 'Printed on your contract documents (for example SF-100005).', password: '10 to 128 characters. A long phrase works well.',
     phone: 'For example 090-1234-5678 or +81-90-1234-5678', country: 'Two letters (Japan is JP).', companyName: 'Leave empty to remove it.',
     billingPassword: 'The password you used in the billing system. It is checked once and not stored.',
@@ -26,6 +29,7 @@ export default {
     wishlistName: 'Optional when converting a draft wishlist.', convertFrom: 'Its contents are taken over; what you enter here wins.',
   },
   invalid: {
+    code: 'Enter the 8 digits from the email.',
     customerNumber: 'Use letters, digits and hyphens (for example SF-100005).', password: 'Use 10 to 128 characters.',
     name: 'Use at most 100 characters.', phone: 'Enter a phone number (for example 090-1234-5678).', required: 'Enter a value.',
     tooLong: 'This is too long.', country: 'Enter two capital letters (for example JP).', confirm: 'This does not match the new password.',
@@ -36,7 +40,10 @@ export default {
   },
   login: { title: 'Log in', submit: 'Log in', forgot: 'Forgot your password?', signup: 'Sign up (new customers)', link: 'Connect an existing contract' },
   signup: {
-    title: 'Sign up', submit: 'Sign up', intro: 'Enter your customer number and contact details. You are logged in right after.',
+    title: 'Sign up', submit: 'Sign up', intro: 'First we send a code to the email address we have on file for your customer number: it shows the number is yours.',
+    sendCode: 'Send the code', codeSent: 'If {number} can sign up, a code is on its way to the email address we have on file for it (valid for 30 minutes).',
+    details: 'Then enter the code and your details. You are logged in right after.',
+    emailCodeSent: 'One more step: we sent a code to {email} to confirm the address. Enter it to finish.', confirm: 'Confirm and sign up',
     existing: 'Already have a billing system account?', done: 'You are signed up. Welcome!',
   },
   link: {
@@ -65,6 +72,13 @@ export default {
     details: 'Contact details', address: 'Address', saved: 'Your contact details are saved.', addressSaved: 'Your address is saved.',
     sessions: 'Logged-in devices', revokeAll: 'Log out on every device', revokeAllHint: 'Ends every session, this one included.',
     revoked: 'You have been logged out on every device.',
+    password: 'Password', changePassword: 'Change password', passwordChanged: 'Your password has changed. Your other devices were logged out.',
+    email: 'Email address', changeEmail: 'Send the confirmation link', emailHint: 'We send a link to the new address; the change is made when you open it.',
+    emailRequested: 'A link is on its way to {email}. Your email changes when you open it.',
+  },
+  confirmEmail: {
+    title: 'Confirm your new email', submit: 'Confirm the new email', intro: 'Confirm that this browser may make the new address the email of your account.',
+    noToken: 'This link has no confirmation information. Open the link from the email again.', done: 'Your email has changed. Log in with the new address.',
   },
   catalog: {
     title: 'Plans', filter: 'Filter by category', all: 'All', empty: 'No plans match.', perMonth: ' / month',
@@ -126,6 +140,12 @@ export default {
     'already-linked': 'This customer number already has a portal account. Log in, or reset the password.',
     'whmcs-email-taken': 'This email address is used in the billing system. Use "Connect an existing contract" instead.',
     'customer-not-found': 'No customer has this number. Please check it.',
+    'ownership-code-invalid': 'The code is wrong or has expired. Send a new code and use the newest email.',
+    'email-code-invalid': 'The confirmation code is wrong or has expired. Sign up again for a new one.',
+    'account-mismatch': 'This billing account does not belong to that customer number. Check the number, or contact us.',
+    busy: 'We are very busy right now. Please try again in a moment.',
+    'current-password-invalid': 'The current password is wrong.', 'email-unchanged': 'This is already your email address.',
+    'email-change-token-invalid': 'This link is not valid, has expired or was already used. Ask for the change again.',
     'upstream-failed': 'An external system failed. Please try again later.',
     'upstream-unavailable': 'An external system is unavailable for now. Please try again later.',
     'upstream-timeout': 'An external system is slow to answer. Please try again later.',

@@ -11,6 +11,7 @@ export default {
   },
   fields: {
     email: 'メールアドレス', password: 'パスワード', newPassword: '新しいパスワード', confirmPassword: '新しいパスワード(確認)',
+    ownershipCode: 'メールに届いたコード', emailCode: '確認コード', currentPassword: '現在のパスワード', newEmail: '新しいメールアドレス',
     portalPassword: 'ポータル用の新しいパスワード', billingPassword: '請求システムのパスワード', customerNumber: 'お客さま番号',
     firstName: '名', lastName: '姓', phone: '電話番号', companyName: '会社名', postcode: '郵便番号', state: '都道府県',
     city: '市区町村', address1: '番地・建物名', address2: '部屋番号など', country: '国コード', groupName: 'グループ名',
@@ -18,6 +19,8 @@ export default {
     products: '商品', categories: 'カテゴリ', search_queries: '検索キーワード', frequency: '更新の頻度', convertFrom: '一時ウィッシュリストから変換',
   },
   hints: {
+    ownershipCode: 'お客さま番号にご登録のメールアドレスにお送りした8桁の数字です。',
+    emailCode: '入力されたメールアドレスにお送りした8桁の数字です。',
     customerNumber: 'ご契約時の書類に記載されています(例: SF-100005)。', password: '10〜128文字。長いフレーズがおすすめです。',
     phone: '例: 090-1234-5678 または +81-90-1234-5678', country: '2文字の英字(日本は JP)。', companyName: '空欄にすると削除されます。',
     billingPassword: 'これまで請求システムで使っていたパスワードです。確認に一度だけ使い、保存しません。',
@@ -26,6 +29,7 @@ export default {
     wishlistName: '一時ウィッシュリストから変換する場合は省略できます。', convertFrom: '選ぶと内容を引き継ぎます。ここで入力した項目が優先されます。',
   },
   invalid: {
+    code: 'メールに記載の8桁の数字を入力してください。',
     customerNumber: '英数字とハイフンで入力してください(例: SF-100005)。', password: 'パスワードは10〜128文字で入力してください。',
     name: '100文字以内で入力してください。', phone: '電話番号の形式で入力してください(例: 090-1234-5678)。', required: '入力してください。',
     tooLong: '長すぎます。', country: '2文字の英大文字で入力してください(例: JP)。', confirm: '新しいパスワードと一致しません。',
@@ -36,7 +40,10 @@ export default {
   },
   login: { title: 'ログイン', submit: 'ログイン', forgot: 'パスワードをお忘れの方', signup: '新規登録(はじめての方)', link: '既存のご契約をポータルにつなぐ' },
   signup: {
-    title: '新規登録', submit: '登録する', intro: 'お客さま番号とご連絡先を入力してください。登録後すぐにログインします。',
+    title: '新規登録', submit: '登録する', intro: 'まず、お客さま番号にご登録のメールアドレスへ確認コードをお送りします。番号がご本人のものであることの確認です。',
+    sendCode: 'コードを送る', codeSent: '{number} が登録できる番号であれば、ご登録のメールアドレスにコードをお送りしました(30分間有効)。',
+    details: '続けて、コードとご連絡先を入力してください。登録後すぐにログインします。',
+    emailCodeSent: 'あと一歩です。{email} 宛てに確認コードをお送りしました。入力すると登録が完了します。', confirm: '確認して登録する',
     existing: '請求システムのアカウントをお持ちの方は', done: '登録が完了しました。ようこそ!',
   },
   link: {
@@ -65,6 +72,13 @@ export default {
     details: 'ご連絡先', address: 'ご住所', saved: 'ご連絡先を保存しました。', addressSaved: 'ご住所を保存しました。',
     sessions: 'ログイン中の端末', revokeAll: 'すべての端末からログアウト', revokeAllHint: 'この端末を含め、ログイン中のすべての端末からログアウトします。',
     revoked: 'すべての端末からログアウトしました。',
+    password: 'パスワード', changePassword: 'パスワードを変更する', passwordChanged: 'パスワードを変更しました。ほかの端末はログアウトしました。',
+    email: 'メールアドレス', changeEmail: '確認用のリンクを送る', emailHint: '新しいアドレスにリンクをお送りします。リンクを開くと変更されます。',
+    emailRequested: '{email} 宛てにリンクをお送りしました。リンクを開くとメールアドレスが変わります。',
+  },
+  confirmEmail: {
+    title: '新しいメールアドレスの確認', submit: '新しいメールアドレスを確定する', intro: '新しいアドレスをアカウントのメールアドレスにします。',
+    noToken: 'このリンクには確認の情報がありません。メールのリンクをもう一度開いてください。', done: 'メールアドレスを変更しました。新しいアドレスでログインしてください。',
   },
   catalog: {
     title: '料金プラン', filter: 'カテゴリで絞り込む', all: 'すべて', empty: '該当するプランはありません。', perMonth: '/月',
@@ -126,6 +140,12 @@ export default {
     'already-linked': 'このお客さま番号はすでにポータルに登録されています。ログインするか、パスワードを再設定してください。',
     'whmcs-email-taken': 'このメールアドレスは請求システムで使われています。「既存のご契約をつなぐ」から登録してください。',
     'customer-not-found': 'このお客さま番号は見つかりませんでした。番号をご確認ください。',
+    'ownership-code-invalid': 'コードが正しくないか、有効期限が切れています。コードを送り直し、最新のメールのコードを入力してください。',
+    'email-code-invalid': '確認コードが正しくないか、有効期限が切れています。もう一度登録すると新しいコードをお送りします。',
+    'account-mismatch': 'この請求アカウントは、このお客さま番号のものではありません。番号をご確認いただくか、お問い合わせください。',
+    busy: 'ただいま混み合っています。しばらくしてからもう一度お試しください。',
+    'current-password-invalid': '現在のパスワードが正しくありません。', 'email-unchanged': 'すでにこのメールアドレスです。',
+    'email-change-token-invalid': 'このリンクは無効か、有効期限切れか、使用済みです。もう一度変更をお申し込みください。',
     'upstream-failed': '外部のシステムでエラーが発生しました。時間をおいてもう一度お試しください。',
     'upstream-unavailable': '外部のシステムが一時的に利用できません。時間をおいてもう一度お試しください。',
     'upstream-timeout': '外部のシステムの応答が遅れています。時間をおいてもう一度お試しください。',
