@@ -53,7 +53,8 @@ function showProgress(container, order) {
 }
 
 function items(order) {
-  return h('table', { class: 'table' },
+  // nothing in it takes focus, so at phone width (where it scrolls sideways) the table itself must
+  return h('table', { class: 'table', tabindex: '0' },
     h('caption', { class: 'visually-hidden' }, t('order.items')),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, t('wishlist.productName')), h('th', { scope: 'col' }, t('wishlist.productCode')),
