@@ -5,6 +5,7 @@ import { lang } from './i18n.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const TIMEOUT_MS = 30000;
+const CSRF_TIMEOUT_MS = 10000;
 const listeners = new Set();
 let refreshing = null;
 
@@ -93,7 +94,9 @@ async function send(method, url, body, extraHeaders = {}) {
 async function csrfToken() {
   let token = cookie('XSRF-TOKEN');
   if (!token) {
-    await fetch('/api/auth/csrf', { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).catch(() => null);
+    // bounded like every call: a request that never answers must not hold the page's start (or a form) forever
+    await fetch('/api/auth/csrf', { headers: { Accept: 'application/json' }, credentials: 'same-origin', signal: AbortSignal.timeout(CSRF_TIMEOUT_MS) })
+      .catch(() => null);
     token = cookie('XSRF-TOKEN');
   }
   return token || '';

@@ -1,8 +1,11 @@
 // Dictionaries for ja (the default, as for the portal's customers) and en; the choice is kept in localStorage
-// (a preference, never a secret) and mirrored on <html lang>. Only the language in use is loaded: the dictionaries
-// are most of the client's weight, and a page needs one of them.
-const loaders = { ja: () => import('./i18n/ja.js'), en: () => import('./i18n/en.js') };
-const dictionaries = {};
+// (a preference, never a secret) and mirrored on <html lang>. The dictionaries are most of the client's weight: ja
+// comes with the client (a static import the shell preloads), en only when someone reads English. (ja loaded by a
+// dynamic import() racing the shell's modulepreload of it sometimes never settled in Chromium.)
+import ja from './i18n/ja.js';
+
+const loaders = { ja: async () => ({ default: ja }), en: () => import('./i18n/en.js') };
+const dictionaries = { ja };
 const STORAGE_KEY = 'portal.lang';
 let current = initial();
 
@@ -38,7 +41,7 @@ export async function setLang(next) {
 
 /** The text for a key, with {name} placeholders filled; a missing key shows itself (and is caught by the tests). */
 export function t(key, params = {}) {
-  const text = lookup(dictionaries[current], key);
+  const text = lookup(dictionaries[current], key) ?? lookup(ja, key);
   if (typeof text !== 'string') return key;
   return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
 }
