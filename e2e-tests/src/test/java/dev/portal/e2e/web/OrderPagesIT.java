@@ -9,7 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Checkout from the catalogue, the order list and the order page with its fulfillment timeline, in headless Chromium:
@@ -33,8 +35,7 @@ class OrderPagesIT extends WebPagesTestBase {
         PortalUsers.User user = PortalUsers.signedUp("Sota", "Fujita", PASSWORD);
         logIn(user);
         browser.press("料金プラン").awaitHeading("料金プラン");
-        orderButtonOf("Secure VPN").click();
-        browser.awaitHeading("お申し込み");
+        order("Secure VPN");
         assertThat(browser.mainText()).contains("Secure VPN").contains("￥550");
         browser.script(RECORD_KEYS);
 
@@ -77,8 +78,7 @@ class OrderPagesIT extends WebPagesTestBase {
         SandboxWorld.addActiveService(user.email(), 1);
         logIn(user);
         browser.open("/catalog?category=internet").awaitHeading("料金プラン");
-        orderButtonOf("Hikari FTTH 10G").click();
-        browser.awaitHeading("お申し込み");
+        order("Hikari FTTH 10G");
         browser.press("注文を確定する");
         assertThat(browser.alert()).isEqualTo("インターネットのご契約がすでにあります。インターネットのプランは1つだけお申し込みいただけます。");
 
@@ -95,8 +95,15 @@ class OrderPagesIT extends WebPagesTestBase {
         assertThat(browser.alert()).isEqualTo("このプランは見つかりませんでした。料金プランの一覧から選び直してください。");
     }
 
-    private WebElement orderButtonOf(String plan) {
-        return browser.driver.findElement(By.xpath("//li[contains(@class,'product')][h3[normalize-space(.)='" + plan + "']]//a[normalize-space(.)='申し込む']"));
+    /** Presses the plan's order button in the catalogue and waits for the checkout page. */
+    private void order(String plan) {
+        By button = By.xpath("//li[contains(@class,'product')][h3[normalize-space(.)='" + plan + "']]//a[normalize-space(.)='申し込む']");
+        // the list may be drawn again (a language or focus change) between finding the button and pressing it
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(button).click();
+            return true;
+        });
+        browser.awaitHeading("お申し込み");
     }
 
     /** Each timeline step as "name status". */
