@@ -113,7 +113,9 @@ final class Chromium implements AutoCloseable {
     }
 
     Chromium awaitHeading(String text) {
+        // the page may swap its heading between finding and reading it (a new page renders): look again
         new WebDriverWait(driver, WAIT).withMessage(() -> "heading '" + text + "', page shows: " + mainText())
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> heading().equals(text));
         return awaitIdle();
     }
