@@ -3,13 +3,8 @@ package dev.portal.e2e.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Keys;
 
 /**
@@ -18,28 +13,7 @@ import org.openqa.selenium.Keys;
  * in headless Chromium through the gateway. Each test has its own customers and client address.
  */
 @Order(10)
-@ExtendWith(WebSuite.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccountPagesIT {
-
-    private static final String PASSWORD = "a long portal password 1";
-    private Chromium browser;
-
-    @BeforeAll
-    void startBrowser() throws IOException {
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    void stopBrowser() throws IOException {
-        browser.close();
-    }
-
-    @BeforeEach
-    void freshVisitor() {
-        browser.forgetEverything();
-        browser.actAsClient(PortalUsers.newClientAddress());
-    }
+class AccountPagesIT extends WebPagesTestBase {
 
     @Test
     void signup_checks_fields_in_the_page_and_on_the_server_then_logs_the_new_customer_in() throws IOException {
@@ -268,10 +242,5 @@ class AccountPagesIT {
         browser.fill("customerNumber", customerNumber).fill("ownershipCode", code).fill("email", email).fill("password", PASSWORD)
                 .fill("lastName", customer.lastName()).fill("firstName", customer.firstName()).fill("phone", "090-1234-5678")
                 .fill("postcode", "150-0002").fill("state", "東京都").fill("city", "渋谷区").fill("address1", "渋谷1-2-3");
-    }
-
-    private void logIn(PortalUsers.User user) {
-        browser.open("/login").awaitHeading("ログイン");
-        browser.fill("email", user.email()).fill("password", user.password()).press("ログイン").awaitHeading("ホーム");
     }
 }

@@ -117,6 +117,59 @@ final class SandboxWorld {
         stripe("DELETE", "/v1/subscriptions/" + subscriptionId, Map.of());
     }
 
+    /** Registers a card (Visa ending 4242) in WHMCS for the client with this email, as the customer would in WHMCS. */
+    static void addCard(String email) {
+        JsonNode answer = whmcs(Map.of("action", "AddPayMethod", "clientid", whmcsClientId(email), "type", "RemoteCreditCard",
+                "gateway_module_name", "stripe", "card_number", "4242424242424242", "card_expiry", "1230", "description", "Visa 4242"));
+        if (!"success".equals(answer.path("result").asString())) {
+            throw new AssertionError("WHMCS did not add the card: " + answer);
+        }
+    }
+
+    /** An active WHMCS service of this Internet product (WHMCS product id) for the client with this email. */
+    static void addActiveService(String email, int productId) {
+        JsonNode order = whmcs(Map.of("action", "AddOrder", "clientid", whmcsClientId(email), "pid[0]", Integer.toString(productId),
+                "billingcycle[0]", "monthly", "paymentmethod", "banktransfer"));
+        if (!"success".equals(order.path("result").asString())) {
+            throw new AssertionError("WHMCS did not add the order: " + order);
+        }
+        JsonNode accepted = whmcs(Map.of("action", "AcceptOrder", "orderid", order.path("orderid").asString()));
+        if (!"success".equals(accepted.path("result").asString())) {
+            throw new AssertionError("WHMCS did not accept the order: " + accepted);
+        }
+    }
+
+    /** Approves a Salesforce Order as an operator does (Status = Approved), which starts its fulfillment. */
+    static void approveOrder(String orderId) {
+        salesforceAdmin("/orders/" + orderId + "/approve", Map.of());
+    }
+
+    /** An agent moves a case to another status (New, Working, Closed). */
+    static void moveCase(String caseId, String status) {
+        salesforceAdmin("/cases/" + caseId + "/status", Map.of("status", status));
+    }
+
+    /** An agent comments on a case: a public answer, or an internal note the customer must never see. */
+    static void commentOnCase(String caseId, String body, boolean published) {
+        salesforceAdmin("/cases/" + caseId + "/comments", Map.of("body", body, "published", published));
+    }
+
+    private static void salesforceAdmin(String path, Map<String, ?> body) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(WebSuite.sandbox("/sandbox/admin/salesforce" + path)))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        if (answer.statusCode() >= 300) {
+            throw new AssertionError("sandbox admin " + path + " -> " + answer.statusCode() + " " + answer.body());
+        }
+    }
+
+    private static String whmcsClientId(String email) {
+        JsonNode client = whmcs(Map.of("action", "GetClientsDetails", "email", email));
+        if (!"success".equals(client.path("result").asString())) {
+            throw new AssertionError("WHMCS has no client " + email + ": " + client);
+        }
+        return client.path("client_id").asString();
+    }
+
     /** The reset link of the newest reset mail to this address, waiting for it to arrive. */
     static String resetLink(String email) {
         return tokenLink(email);
