@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -331,11 +332,16 @@ public final class LocalSuite {
         // the sandbox's non-HTTP servers move with the port offset, and every client is pointed at the sandbox
         environment.put("SANDBOX_SFTP_PORT", Integer.toString(settings.sftpPort()));
         environment.put("SANDBOX_SMTP_PORT", Integer.toString(settings.smtpPort()));
-        String sandbox = environment.get("PORTAL_SANDBOX_URL");
-        environment.put("PORTAL_WHMCS_URL", sandbox + "/whmcs");
-        environment.put("PORTAL_SALESFORCE_URL", sandbox + "/salesforce");
-        environment.put("PORTAL_FREEBIT_URL", sandbox + "/freebit");
-        environment.put("PORTAL_STRIPE_API_BASE", sandbox + "/stripe");
+        // each simulated system at the root of a port of its own, as the real ones are at their own hosts: the
+        // clients resolve their paths exactly as against production (the /whmcs, ... prefixes on 8099 stay too)
+        for (String system : SuiteSettings.SANDBOX_HTTP_SYSTEMS) {
+            environment.put("SANDBOX_" + system.toUpperCase(Locale.ROOT) + "_PORT", Integer.toString(settings.sandboxRootPort(system)));
+        }
+        environment.put("PORTAL_WHMCS_URL", "http://localhost:" + settings.sandboxRootPort("whmcs"));
+        environment.put("PORTAL_SALESFORCE_URL", "http://localhost:" + settings.sandboxRootPort("salesforce"));
+        // the Freebit client takes the emptool API root, as i1.mvno.net/emptool/api is in production
+        environment.put("PORTAL_FREEBIT_URL", "http://localhost:" + settings.sandboxRootPort("freebit") + "/emptool/api");
+        environment.put("PORTAL_STRIPE_API_BASE", "http://localhost:" + settings.sandboxRootPort("stripe"));
         environment.put("PORTAL_SFTP_HOST", "127.0.0.1");
         environment.put("PORTAL_SFTP_PORT", Integer.toString(settings.sftpPort()));
         environment.put("PORTAL_SMTP_HOST", "127.0.0.1");

@@ -32,6 +32,9 @@ final class SuitePorts {
             if (service.name().equals("sandbox")) {
                 ports.put("sandbox sftp", settings.sftpPort());
                 ports.put("sandbox smtp", settings.smtpPort());
+                for (String system : SuiteSettings.SANDBOX_HTTP_SYSTEMS) {
+                    ports.put("sandbox " + system, settings.sandboxRootPort(system));
+                }
             }
         }
         return ports;

@@ -57,6 +57,22 @@ record SuiteSettings(Path root, Path runDirectory, int portOffset, String postgr
         return 2222 + portOffset;
     }
 
+    /**
+     * The port at whose root the sandbox also serves one simulated system, as the real one is at its own host:
+     * whmcs 8091, salesforce 8092, freebit 8093, stripe 8094 (plus the offset).
+     */
+    int sandboxRootPort(String system) {
+        return portOffset + switch (system) {
+            case "whmcs" -> 8091;
+            case "salesforce" -> 8092;
+            case "freebit" -> 8093;
+            case "stripe" -> 8094;
+            default -> throw new IllegalArgumentException("no simulated HTTP system " + system);
+        };
+    }
+
+    static final List<String> SANDBOX_HTTP_SYSTEMS = List.of("whmcs", "salesforce", "freebit", "stripe");
+
     /** The sandbox's SMTP mail sink. */
     int smtpPort() {
         return 2525 + portOffset;
