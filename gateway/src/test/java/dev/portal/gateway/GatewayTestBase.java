@@ -86,6 +86,26 @@ abstract class GatewayTestBase {
         return send(builder);
     }
 
+    /**
+     * A GET from another loopback address ({@code 127.0.0.2}, ...): a client of its own to the gateway, since Linux
+     * routes the whole of 127.0.0.0/8 to this host.
+     */
+    HttpResponse<String> getFrom(String sourceAddress, String path, String... headers) {
+        HttpRequest.Builder builder = request(path).GET();
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        try (HttpClient client = HttpClient.newBuilder().localAddress(java.net.InetAddress.getByName(sourceAddress))
+                .connectTimeout(Duration.ofSeconds(5)).build()) {
+            return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> getWithToken(String path, String token) {
         return get(path, "Authorization", "Bearer " + token);
     }
