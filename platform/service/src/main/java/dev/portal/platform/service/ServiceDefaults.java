@@ -27,6 +27,10 @@ class ServiceDefaults extends PlatformDefaults {
         if (!otlpEndpoint.isBlank()) {
             defaults.put("management.opentelemetry.tracing.export.otlp.endpoint", otlpEndpoint);
         }
+        // No X-Forwarded-* header rewrites the client's address or the request's URL: Boot would switch to "native"
+        // by itself on Kubernetes, and Tomcat's RemoteIpValve trusts every private address. Who the client is, is the
+        // gateway's decision, passed on in its one X-Forwarded-For entry (decision 0039).
+        defaults.put("server.forward-headers-strategy", "none");
         // Shutdown lets in-flight requests and Kafka batches finish; blocking work runs on virtual threads.
         defaults.put("server.shutdown", "graceful");
         defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
