@@ -59,6 +59,11 @@ public final class RunningSuite implements AutoCloseable {
         builder.environment().put("PORTAL_PORT_OFFSET", Integer.toString(PORT_OFFSET));
         // the cache is trained once per build; a test run would pay for it every time
         builder.environment().put("PORTAL_AOT", "off");
+        // This run's ingress: requests from 127.0.0.1 may name their client in X-Forwarded-For, as an ingress does for
+        // the customers behind it (the browser tests give each test a client address of its own that way, see
+        // web.PortalUsers). Every other peer is its own address whatever it sends (the production rule, nothing
+        // trusted): the tests that attack the edge come from 127.0.0.2 and up.
+        builder.environment().put("PORTAL_GATEWAY_TRUSTED_PROXIES", "127.0.0.1/32");
         return new RunningSuite(root, runDirectory, builder.start());
     }
 
