@@ -8,6 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -56,6 +61,25 @@ abstract class GatewayTestBase {
         registry.add("portal.web.max-request-size", () -> "16KB");
         registry.add("portal.gateway.openapi.timeout", () -> "1s");
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
+        revocationTopic();
+    }
+
+    static final String REVOCATION_TOPIC = "identity.user.events";
+
+    /** identity-service declares the topic in the suite; here the tests do, before the gateway's binding looks for it. */
+    static void revocationTopic() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers()))) {
+            if (!admin.listTopics().names().get().contains(REVOCATION_TOPIC)) {
+                admin.createTopics(List.of(new NewTopic(REVOCATION_TOPIC, 6, (short) 1))).all().get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                throw new IllegalStateException(e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @LocalServerPort
