@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalSuiteIT {
 
-    private static final List<Integer> SUITE_PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 8087, 8088, 8089,
+    private static final List<Integer> SUITE_PORTS = List.of(8080, 8180, 8081, 8082, 8083, 8084, 8085, 8086, 8087, 8088, 8089,
             8090, 8091, 8092, 8093, 8094, 8099, 2222, 2525, 9092, 19093, 5432);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -74,8 +74,9 @@ class LocalSuiteIT {
             pids = suite.pids();
             assertThat(pids).as("postgres, kafka and 12 services in the ready table").hasSize(14);
 
-            HttpResponse<String> gatewayReady = get(RunningSuite.url(8080, "/actuator/health/readiness"));
-            assertThat(gatewayReady.statusCode()).isEqualTo(200);
+            HttpResponse<String> gatewayReady = get(RunningSuite.url(8180, "/actuator/health/readiness"));
+            assertThat(gatewayReady.statusCode()).as("the gateway's operators' port").isEqualTo(200);
+            assertThat(get(RunningSuite.url(8080, "/actuator/health")).statusCode()).as("not on its public port").isEqualTo(404);
             HttpResponse<String> jwks = get(RunningSuite.url(8080, "/.well-known/jwks.json"));
             assertThat(jwks.statusCode()).as("identity's JWKS, through the gateway").isEqualTo(200);
             assertThat(jwks.body()).contains("\"kty\":\"RSA\"");

@@ -85,6 +85,10 @@ abstract class GatewayTestBase {
     @LocalServerPort
     int port;
 
+    /** The operators' port: actuator endpoints are served there, never on the internet-facing one. */
+    @org.springframework.beans.factory.annotation.Value("${local.management.port}")
+    int managementPort;
+
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     HttpRequest.Builder request(String path) {
@@ -128,6 +132,10 @@ abstract class GatewayTestBase {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    HttpResponse<String> management(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path)).timeout(Duration.ofSeconds(15)).GET());
     }
 
     HttpResponse<String> getWithToken(String path, String token) {

@@ -30,12 +30,12 @@ class RevocationReadinessIT extends GatewayTestBase {
     @Test
     void a_revocation_announced_before_the_start_is_enforced_as_soon_as_the_gateway_is_ready() {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200));
+                assertThat(management("/actuator/health/readiness").statusCode()).isEqualTo(200));
 
         HttpResponse<String> revoked = getWithToken("/api/orders/before-start", TOKENS.token(USER, claims -> claims.claim("sv", 2)));
 
         assertThat(revoked.statusCode()).as("no await: ready means the revocation is known").isEqualTo(401);
         assertThat(code(revoked)).isEqualTo("token-revoked");
-        assertThat(get("/actuator/prometheus").body()).containsPattern("portal_gateway_revocations_ready\\{[^}]*} 1\\.0");
+        assertThat(management("/actuator/prometheus").body()).containsPattern("portal_gateway_revocations_ready\\{[^}]*} 1\\.0");
     }
 }

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A gateway that cannot read revocations at start (Kafka unreachable) fails closed: alive, but not ready, so no
@@ -18,12 +17,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         properties = {"spring.kafka.bootstrap-servers=127.0.0.1:1", "portal.security.jwks-uri=http://127.0.0.1:1/jwks.json"})
 class RevocationsUnreadableIT {
 
-    @LocalServerPort
-    int port;
+    @org.springframework.beans.factory.annotation.Value("${local.management.port}")
+    int managementPort;
 
     @Test
     void a_gateway_that_cannot_read_revocations_at_start_is_not_ready_and_says_so_in_a_metric() {
-        ApiClient api = ApiClient.on(port).withTimeout(Duration.ofSeconds(10));
+        ApiClient api = ApiClient.on(managementPort).withTimeout(Duration.ofSeconds(10));
         // down from the start, and still down after the binding's first attempts
         await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(20))
                 .until(() -> api.get("/actuator/health/readiness").statusCode() == 503);

@@ -29,6 +29,9 @@ final class SuitePorts {
         ports.put("kafka controller", settings.kafkaControllerPort());
         for (ServiceSpec service : settings.services()) {
             ports.put(service.name(), settings.port(service));
+            if (service.managementPort() != 0) {
+                ports.put(service.name() + " management", settings.managementPort(service));
+            }
             if (service.name().equals("sandbox")) {
                 ports.put("sandbox sftp", settings.sftpPort());
                 ports.put("sandbox smtp", settings.smtpPort());

@@ -82,6 +82,15 @@ record SuiteSettings(Path root, Path runDirectory, int portOffset, String postgr
         return "http://localhost:" + port(service);
     }
 
+    /** Where the service's actuator answers: its management port when it has one, else its own port. */
+    int managementPort(ServiceSpec service) {
+        return service.managementPort() == 0 ? port(service) : service.managementPort() + portOffset;
+    }
+
+    String readinessUrl(ServiceSpec service) {
+        return "http://localhost:" + managementPort(service) + "/actuator/health/readiness";
+    }
+
     private static List<ServiceSpec> selectServices(String selection) {
         if (selection == null || selection.isBlank()) {
             return ServiceSpec.ALL;

@@ -21,7 +21,7 @@ class SuitePortsTest {
         Map<String, Integer> ports = SuitePorts.of(SuiteSettings.fromEnvironment(Path.of("/suite"), Map.of("PORTAL_PORT_OFFSET", "7")));
 
         assertThat(ports).containsEntry("postgres", 5439).containsEntry("kafka", 9099).containsEntry("kafka controller", 19100)
-                .containsEntry("gateway", 8087).containsEntry("sandbox", 8106).containsEntry("sandbox sftp", 2229)
+                .containsEntry("gateway", 8087).containsEntry("gateway management", 8187).containsEntry("sandbox", 8106).containsEntry("sandbox sftp", 2229)
                 .containsEntry("sandbox smtp", 2532)
                 .containsEntry("sandbox whmcs", 8098).containsEntry("sandbox salesforce", 8099).containsEntry("sandbox stripe", 8101);
     }

@@ -18,6 +18,10 @@ class ServiceDefaults extends PlatformDefaults {
         defaults.put("management.endpoint.health.validate-group-membership", "false");
         defaults.put("management.endpoint.health.show-details", "always");
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,deadletters");
+        // Operators' endpoints (health details, metrics, dead-letter replay) on a port of their own when one is named:
+        // unset, they share the service's port, which only the gateway reaches. The gateway, the one process facing
+        // the internet, names one by default (decision 0039).
+        defaults.put("management.server.port", "${PORTAL_MANAGEMENT_PORT:}");
         defaults.put("management.info.java.enabled", "true");
         defaults.put("management.info.process.enabled", "true");
         defaults.put("management.metrics.tags.application", "${spring.application.name}");
