@@ -57,7 +57,11 @@ class GroupManagement {
         }
         // a member is a portal user this service knows (registered at identity, or seen with a token): never an id
         // that no one has, which would leave a row for a user who does not exist
-        long memberId = users.find(portalUserId).orElseThrow(() -> new FieldErrors().add("user_id", "no such portal user").failure());
+        Optional<Long> member = users.find(portalUserId);
+        if (member.isEmpty()) {
+            new FieldErrors().add("user_id", "no such portal user").throwIfAny();
+        }
+        long memberId = member.orElseThrow();
         transactions.executeWithoutResult(tx -> {
             Map<String, Object> before = groups.roleOf(groupId, memberId).map(r -> Map.<String, Object>of("role", r.wire())).orElse(null);
             if (before != null && Role.OWNER.wire().equals(before.get("role"))) {

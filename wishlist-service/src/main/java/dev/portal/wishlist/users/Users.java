@@ -41,6 +41,11 @@ public class Users {
                 .params(portalUserId, email).update();
     }
 
+    /** Locks the user's row until the transaction ends: per-user limits are counted and changed under it. */
+    public void lock(long id) {
+        jdbc.sql("select id from users where id = ? for update").param(id).query(Long.class).single();
+    }
+
     public Optional<Long> find(String portalUserId) {
         return jdbc.sql("select id from users where portal_user_id = ?").param(portalUserId).query(Long.class).optional();
     }
