@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 class LocalSuiteIT {
 
     private static final List<Integer> SUITE_PORTS = List.of(8080, 8180, 8081, 8082, 8083, 8084, 8085, 8086, 8087, 8088, 8089,
-            8090, 8091, 8092, 8093, 8094, 8099, 2222, 2525, 9092, 19093, 5432);
+            8090, 8095, 8096, 8097, 8098, 8099, 2222, 2525, 9092, 19093, 5432);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

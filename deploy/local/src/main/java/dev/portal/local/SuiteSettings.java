@@ -59,14 +59,14 @@ record SuiteSettings(Path root, Path runDirectory, int portOffset, String postgr
 
     /**
      * The port at whose root the sandbox also serves one simulated system, as the real one is at its own host:
-     * whmcs 8091, salesforce 8092, freebit 8093, stripe 8094 (plus the offset).
+     * whmcs 8095, salesforce 8096, freebit 8097, stripe 8098 (plus the offset).
      */
     int sandboxRootPort(String system) {
         return portOffset + switch (system) {
-            case "whmcs" -> 8091;
-            case "salesforce" -> 8092;
-            case "freebit" -> 8093;
-            case "stripe" -> 8094;
+            case "whmcs" -> 8095;
+            case "salesforce" -> 8096;
+            case "freebit" -> 8097;
+            case "stripe" -> 8098;
             default -> throw new IllegalArgumentException("no simulated HTTP system " + system);
         };
     }

@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,20 @@ class SuitePortsTest {
         assertThat(ports).containsEntry("postgres", 5439).containsEntry("kafka", 9099).containsEntry("kafka controller", 19100)
                 .containsEntry("gateway", 8087).containsEntry("gateway management", 8187).containsEntry("sandbox", 8106).containsEntry("sandbox sftp", 2229)
                 .containsEntry("sandbox smtp", 2532)
-                .containsEntry("sandbox whmcs", 8098).containsEntry("sandbox salesforce", 8099).containsEntry("sandbox stripe", 8101);
+                .containsEntry("sandbox whmcs", 8102).containsEntry("sandbox salesforce", 8103).containsEntry("sandbox stripe", 8105);
+    }
+
+    @Test
+    void no_two_suite_ports_are_a_multiple_of_1000_apart_so_suites_at_offsets_1000_apart_never_share_a_port() {
+        Map<String, Integer> ports = SuitePorts.of(SuiteSettings.fromEnvironment(Path.of("/suite"), Map.of()));
+
+        List<String> clashes = new ArrayList<>();
+        ports.forEach((name, port) -> ports.forEach((other, otherPort) -> {
+            if (name.compareTo(other) < 0 && Math.abs(port - otherPort) % 1000 == 0) {
+                clashes.add(name + " " + port + " / " + other + " " + otherPort);
+            }
+        }));
+        assertThat(clashes).isEmpty();
     }
 
     @Test
