@@ -78,7 +78,7 @@ final class Chromium implements AutoCloseable {
 
     /** Forgets this browser's session: cookies and stored preferences (the language). */
     void forgetEverything() {
-        driver.get(WebSuite.gateway("/actuator/health/liveness")); // same origin, no page: nothing of the client runs
+        driver.get(WebSuite.gateway("/.well-known/jwks.json")); // same origin, no page: nothing of the client runs
         // every cookie, also those of paths not open now (the refresh cookie lives under /api/auth)
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         ((JavascriptExecutor) driver).executeScript("try { localStorage.clear(); } catch (e) {}");

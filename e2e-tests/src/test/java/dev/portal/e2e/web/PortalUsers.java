@@ -13,12 +13,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Portal users made through the gateway's API for tests that are about something else than signing up.
  *
- * <p>Client addresses: identity-service limits signup, link and reset requests per client address, read from the
- * rightmost {@code X-Forwarded-For} entry its trusted proxy (the gateway) did not write. Every request of these tests
- * comes from loopback, so without care the other end-to-end classes' requests and these would share one budget and
- * pass or fail by class order. Each browser test therefore speaks as a client of its own, an address of TEST-NET-3
- * (RFC 5737, never routed) sent as {@code X-Forwarded-For}, the way customers behind the ingress arrive. Nothing
- * is sent to those addresses.
+ * <p>Client addresses: identity-service limits signup, link and reset requests per client address, the one the
+ * gateway names. Every request of these tests comes from loopback, so without care the other end-to-end classes'
+ * requests and these would share one budget and pass or fail by class order. The test run configures 127.0.0.1 as
+ * the gateway's trusted proxy (an ingress, see {@code RunningSuite}); each browser test speaks through it as a client
+ * of its own, an address of TEST-NET-3 (RFC 5737, never routed) sent as {@code X-Forwarded-For}, the way customers
+ * behind an ingress arrive. Nothing is sent to those addresses; any other peer's header is replaced by the gateway.
  */
 final class PortalUsers {
 

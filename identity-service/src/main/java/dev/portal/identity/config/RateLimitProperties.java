@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  *                                within the window, so an attacker cannot lock the real user out for long
  * @param signupPerIp signup attempts per client IP
  * @param linkPerIp link attempts per client IP (each tries a WHMCS password)
- * @param trustedProxies CIDR ranges whose {@code X-Forwarded-For} is believed (the gateway's)
+ * @param trustedProxies CIDR ranges of the gateway, whose {@code X-Forwarded-For} entry names the client; loopback by
+ *                       default (the local suite's gateway), the gateway's pod range in a cluster; no other range
  * @param loginFailuresPerIp failed logins from one IP whatever the email: random emails each cost an Argon2
  *                           verification, so one address cannot buy them without bound
  * @param passwordResetConfirmPerIp reset confirmations per client IP (each may cost a hash)
@@ -35,7 +36,7 @@ public record RateLimitProperties(
         @NotNull @Pattern(regexp = RULE, message = RULE_MESSAGE) @DefaultValue("20/5m") String loginFailuresPerAccount,
         @NotNull @Pattern(regexp = RULE, message = RULE_MESSAGE) @DefaultValue("10/1h") String signupPerIp,
         @NotNull @Pattern(regexp = RULE, message = RULE_MESSAGE) @DefaultValue("10/1h") String linkPerIp,
-        @NotNull @DefaultValue({"127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"})
+        @NotNull @DefaultValue({"127.0.0.1/32", "::1/128"})
         List<@NotBlank @Pattern(regexp = "[0-9A-Fa-f:.]+/[0-9]{1,3}", message = "must be a CIDR range such as 10.0.0.0/8") String>
                 trustedProxies,
         @NotNull @Pattern(regexp = RULE, message = RULE_MESSAGE) @DefaultValue("30/5m") String loginFailuresPerIp,
