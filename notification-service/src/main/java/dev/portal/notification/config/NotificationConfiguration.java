@@ -1,6 +1,8 @@
 package dev.portal.notification.config;
 
 import java.time.Clock;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,5 +13,11 @@ class NotificationConfiguration {
     @Bean
     Clock clock(NotificationProperties properties) {
         return Clock.system(properties.timeZone());
+    }
+
+    /** Spreads the reconnections of a stopping instance's clients. */
+    @Bean
+    RandomGenerator random() {
+        return new SplittableRandom();
     }
 }
