@@ -34,6 +34,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * What the notification tests share: tokens with a JWKS over real HTTP, the per-JVM Kafka broker, notifications
@@ -46,12 +49,13 @@ public final class NotificationFixture implements AutoCloseable {
     private static final EventCodec CODEC = new EventCodec(EventTypes.of(List.of()));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static KafkaProducer<String, byte[]> producer;
+    private static final java.util.Set<String> DECLARED = new java.util.HashSet<>();
 
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
     /** Starts an instance and waits until it is ready (its log rebuilt); {@code overrides} are {@code key=value}. */
     public Instance start(String... overrides) {
-        declareTopic();
+        declareTopic(Topics.NOTIFICATIONS.name());
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("server.port", "0");
         properties.put("spring.main.banner-mode", "off");
@@ -66,12 +70,27 @@ public final class NotificationFixture implements AutoCloseable {
         }
         List<String> args = new ArrayList<>();
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(NotificationServiceApplication.class)
-                .run(args.toArray(String[]::new));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(NotificationServiceApplication.class,
+                OwnEventLoops.class).run(args.toArray(String[]::new));
         instances.add(context);
         Instance instance = new Instance(context);
         instance.awaitReady();
         return instance;
+    }
+
+    /**
+     * Each instance with Netty event loops of its own: by default all servers of a JVM share Reactor Netty's global
+     * ones, and the first instance a test stops would dispose them under the others.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class OwnEventLoops {
+
+        @Bean
+        ReactorResourceFactory reactorResourceFactory() {
+            ReactorResourceFactory factory = new ReactorResourceFactory();
+            factory.setUseGlobalResources(false);
+            return factory;
+        }
     }
 
     /** A running instance. */
@@ -126,11 +145,17 @@ public final class NotificationFixture implements AutoCloseable {
 
     /** The same, with a chosen notification id (a producer's retry writes the same one twice) and record time. */
     public static String publish(UUID notificationId, UUID user, String type, Map<String, ?> data, Instant at) {
+        return publishTo(Topics.NOTIFICATIONS.name(), notificationId, user, type, data, at);
+    }
+
+    /** The same on a topic of the test's own (an instance reads it with {@link #readingTopic}). */
+    public static String publishTo(String topic, UUID notificationId, UUID user, String type, Map<String, ?> data, Instant at) {
+        declareTopic(topic);
         NotificationPublished event = new NotificationPublished(notificationId, user, type, Map.copyOf(data), at);
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), CODEC.typeOf(event),
                 URI.create("urn:portal:notification-tests"), event.aggregateId(), OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
                 EventEnvelope.JSON, CODEC.serialize(event), Map.of());
-        ProducerRecord<String, byte[]> written = envelope.toProducerRecord(Topics.NOTIFICATIONS.name());
+        ProducerRecord<String, byte[]> written = envelope.toProducerRecord(topic);
         ProducerRecord<String, byte[]> timed = new ProducerRecord<>(written.topic(), null, at.toEpochMilli(),
                 written.key(), written.value(), written.headers());
         try {
@@ -141,9 +166,14 @@ public final class NotificationFixture implements AutoCloseable {
         }
     }
 
+    /** The setting that makes an instance read {@code topic} instead of the catalogue's notifications topic. */
+    public static String readingTopic(String topic) {
+        declareTopic(topic);
+        return "spring.cloud.stream.bindings.notifications-in-0.destination=" + topic;
+    }
+
     static synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            declareTopic();
             producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
                     ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, "0"),
                     new StringSerializer(), new ByteArraySerializer());
@@ -151,18 +181,21 @@ public final class NotificationFixture implements AutoCloseable {
         return producer;
     }
 
-    /** The topic as every service declares it at start, so that publishing before the first instance works. */
-    static void declareTopic() {
+    /** A topic as every service declares the catalogue at start, so that publishing before the first instance works. */
+    static synchronized void declareTopic(String topic) {
+        if (DECLARED.contains(topic)) {
+            return;
+        }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers()))) {
-            if (!admin.listTopics().names().get().contains(Topics.NOTIFICATIONS.name())) {
-                admin.createTopics(List.of(new NewTopic(Topics.NOTIFICATIONS.name(), Topics.NOTIFICATIONS.partitions(), (short) 1)))
-                        .all().get();
+            if (!admin.listTopics().names().get().contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, Topics.NOTIFICATIONS.partitions(), (short) 1))).all().get();
             }
         } catch (Exception e) {
             if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
-                throw new IllegalStateException("could not declare " + Topics.NOTIFICATIONS.name(), e);
+                throw new IllegalStateException("could not declare " + topic, e);
             }
         }
+        DECLARED.add(topic);
     }
 
     @Override

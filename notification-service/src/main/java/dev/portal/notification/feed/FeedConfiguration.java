@@ -2,11 +2,11 @@ package dev.portal.notification.feed;
 
 import dev.portal.notification.config.NotificationProperties;
 import dev.portal.platform.events.EventCodec;
-import dev.portal.platform.events.Topics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.function.Consumer;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.cloud.stream.binder.kafka.KafkaBindingRebalanceListener;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -44,14 +44,15 @@ class FeedConfiguration {
         return new FeedRebuild(BINDING, properties.log().maxAge(), clock, recent);
     }
 
-    /** A consumer that finds nothing more to read has read what was there at assignment (needed when the last record is not a notification). */
+    /**
+     * A consumer that finds nothing more to read has read what was there at assignment (needed when the last record
+     * is not a notification). The notifications binding is this service's only listener container.
+     */
     @Bean
     ApplicationListener<ListenerContainerIdleEvent> feedIdle(RecentNotifications recent) {
         return idle -> {
             if (idle.getTopicPartitions() != null) {
-                recent.idle(idle.getTopicPartitions().stream()
-                        .filter(partition -> partition.topic().equals(Topics.NOTIFICATIONS.name()))
-                        .map(partition -> partition.partition()).toList());
+                recent.idle(idle.getTopicPartitions().stream().map(TopicPartition::partition).toList());
             }
         };
     }
