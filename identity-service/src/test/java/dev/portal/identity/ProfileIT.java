@@ -69,7 +69,7 @@ class ProfileIT extends IdentityTestBase {
     void the_company_name_is_written_to_whmcs_and_served_once_the_cache_is_cleared() {
         HttpResponse<String> first = get("/api/me/profile", access);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
-        assertThat(json(first).path("companyName").isNull()).as("the seed has none").isTrue();
+        assertThat(json(first).path("companyName").isNull()).as("the sandbox customer has none").isTrue();
         assertThat(jdbc.sql("select count(*) from profile_cache where user_id = ?").param(userId).query(Long.class).single())
                 .as("the read was cached").isEqualTo(1);
 

@@ -144,7 +144,7 @@ class RateLimitIT extends IdentityTestBase {
                 .isZero();
     }
 
-    /** A second identity-service on the same database, Kafka and sandbox (its relay and listeners off: not needed here). */
+    /** A second identity-service on the same database, Kafka and sandbox (its relay, listeners and saga leader off: not needed here). */
     private ConfigurableApplicationContext secondInstance() {
         Map<String, Object> properties = new java.util.HashMap<>();
         for (String name : new String[] {"spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
@@ -156,7 +156,7 @@ class RateLimitIT extends IdentityTestBase {
         properties.put("server.port", "0");
         properties.put("portal.outbox.relay-enabled", "false");
         properties.put("spring.kafka.listener.auto-startup", "false");
-        properties.put("portal.identity.reconcile-interval", "1h");
+        properties.put("portal.saga.leader-enabled", "false");
         // as arguments: builder "properties" are defaults, which application.yml would override
         return new SpringApplicationBuilder(IdentityServiceApplication.class)
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));

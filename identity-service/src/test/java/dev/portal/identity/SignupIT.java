@@ -7,29 +7,28 @@ import dev.portal.clients.salesforce.SalesforceClient;
 import dev.portal.clients.whmcs.ClientLookup;
 import dev.portal.clients.whmcs.NewClient;
 import dev.portal.clients.whmcs.WhmcsClient;
-import dev.portal.identity.signup.SalesforceReconciler;
+import dev.portal.identity.users.Passwords;
+import dev.portal.platform.saga.Direction;
+import dev.portal.platform.saga.SagaInstances;
+import dev.portal.platform.saga.SagaStatus;
+import dev.portal.platform.saga.SagaSteps;
+import dev.portal.platform.saga.SagaTimeline;
+import dev.portal.platform.saga.Sagas;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
-/** Signup against the seeded sandbox customers: the happy path, every refusal with its code, parking and retries. */
+/** Signup against the sandbox's customers: the happy path, every refusal with its code, parking and retries. */
 class SignupIT extends IdentityTestBase {
 
     private static final String JIRO = "SF-100005";
@@ -37,8 +36,11 @@ class SignupIT extends IdentityTestBase {
 
     @Autowired WhmcsClient whmcs;
     @Autowired SalesforceClient salesforce;
-    @Autowired SalesforceReconciler reconciler;
-    @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers;
+    @Autowired Sagas sagas;
+    @Autowired SagaInstances instances;
+    @Autowired SagaSteps steps;
+    @Autowired TransactionTemplate transactions;
+    @Autowired Passwords passwords;
 
     @Test
     void jiro_signs_up_creating_his_whmcs_client_his_mapping_and_the_salesforce_link() {
@@ -59,7 +61,7 @@ class SignupIT extends IdentityTestBase {
         assertThat(account.path("Portal_Registered_At__c").asString()).isNotBlank();
         assertThat(jdbc.sql("select whmcs_client_id from id_mappings where user_id = ? and sf_account_id = ?")
                 .params(userId, accountId).query(Integer.class).single()).isEqualTo(whmcsClientId);
-        assertThat(jdbc.sql("select status from signup_attempts").query(String.class).single()).isEqualTo("COMPLETED");
+        assertThat(signupStatus()).isEqualTo("COMPLETED");
 
         ConsumerRecord<String, byte[]> event = awaitEvent(userId, "portal.identity.user-registered.v1");
         String payload = new String(event.value(), StandardCharsets.UTF_8);
@@ -143,7 +145,11 @@ class SignupIT extends IdentityTestBase {
         assertThat(body.path("salesforceLinked").asBoolean()).isFalse();
         int whmcsClientId = body.path("whmcsClientId").asInt();
         UUID userId = UUID.fromString(body.path("userId").asString());
-        assertThat(jdbc.sql("select status from signup_attempts").query(String.class).single()).isEqualTo("SALESFORCE_PENDING");
+        SagaTimeline retrying = sagas.timeline(signupId()).orElseThrow();
+        assertThat(retrying.status()).as("the Salesforce update is retried").isNotEqualTo(SagaStatus.COMPLETED);
+        assertThat(retrying.entry("link-salesforce-account", Direction.EXECUTE).orElseThrow().lastError()).contains("salesforce");
+        // the saga leader retries while Salesforce still refuses, then parks the update
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PARKED".equals(signupStatus()));
         awaitEvent(userId, "portal.identity.salesforce-link-parked.v1");
         assertThat(get("/actuator/prometheus", null).body()).contains("portal_identity_signup_salesforce_parked_total");
 
@@ -155,12 +161,11 @@ class SignupIT extends IdentityTestBase {
         assertThat(whmcs.getClientsDetails(ClientLookup.byEmail("jiro.kobayashi@example.jp"), false).client().id()).isEqualTo(whmcsClientId);
         assertThat(nextWhmcsClientId()).as("no client was created after Jiro's").isEqualTo(whmcsClientId + 1);
 
-        // the job makes the Salesforce update
-        jdbc.sql("update signup_attempts set updated_at = updated_at - interval '2 minutes'").update();
-        assertThat(reconciler.reconcile()).isEqualTo(1);
+        // an operator retries the parked signup once Salesforce answers again: the update is made
+        assertThat(sagas.retry(signupId()).status()).isEqualTo(SagaStatus.COMPLETED);
         assertThat(account(JIRO).path("WH_Account__c").asString()).isEqualTo(String.valueOf(whmcsClientId));
         assertThat(account(JIRO).path("Portal_Status__c").asString()).isEqualTo("Registered");
-        assertThat(jdbc.sql("select status from signup_attempts").query(String.class).single()).isEqualTo("COMPLETED");
+        assertThat(signupStatus()).isEqualTo("COMPLETED");
     }
 
     @Test
@@ -168,9 +173,9 @@ class SignupIT extends IdentityTestBase {
         // the state a lost AddClient answer leaves: the attempt recorded, the client created in WHMCS, nothing local
         long created = whmcs.addClient(new NewClient("Jiro", "Kobayashi", "jiro.kobayashi@example.jp", "1-2-3 Shibuya", "",
                 "Shibuya-ku", "Tokyo", "150-0002", "JP", "+81-90-1111-2222", "Unknown-Pass-1", null, true));
-        jdbc.sql("insert into signup_attempts (idempotency_key, email, customer_number, status, attempts, created_at, updated_at)"
-                + " values ('jiro.kobayashi@example.jp|SF-100005', 'jiro.kobayashi@example.jp', 'SF-100005', 'WHMCS_REQUESTED', 1, now(), now())")
-                .update();
+        new StoredSignups(instances, steps, transactions).whmcsAnswerLost(
+                StoredSignups.jiro(JIRO, "jiro.kobayashi@example.jp", account(JIRO).path("Id").asString(), passwords.hash(PASSWORD)),
+                Instant.now());
 
         HttpResponse<String> retry = post("/api/auth/signup", signup(JIRO, "jiro.kobayashi@example.jp", PASSWORD));
 
@@ -178,6 +183,14 @@ class SignupIT extends IdentityTestBase {
         assertThat(json(retry).path("whmcsClientId").asLong()).isEqualTo(created);
         assertThat(nextWhmcsClientId()).as("no second client").isEqualTo(created + 1);
         assertThat(account(JIRO).path("WH_Account__c").asString()).isEqualTo(String.valueOf(created));
+    }
+
+    private String signupStatus() {
+        return jdbc.sql("select status from saga_instances where saga_name = 'signup'").query(String.class).single();
+    }
+
+    private UUID signupId() {
+        return jdbc.sql("select id from saga_instances where saga_name = 'signup'").query(UUID.class).single();
     }
 
     private long nextWhmcsClientId() {
@@ -191,24 +204,6 @@ class SignupIT extends IdentityTestBase {
     }
 
     private ConsumerRecord<String, byte[]> awaitEvent(UUID userId, String type) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "signup-it-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of("identity.user.events"));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    Header header = record.headers().lastHeader("ce_type");
-                    if (userId.toString().equals(record.key()) && header != null
-                            && type.equals(new String(header.value(), StandardCharsets.UTF_8))) {
-                        found.add(record);
-                    }
-                });
-                return !found.isEmpty();
-            });
-        }
-        return found.getFirst();
+        return awaitEvent("identity.user.events", userId.toString(), type);
     }
 }

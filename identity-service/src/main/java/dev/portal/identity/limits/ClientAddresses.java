@@ -1,5 +1,6 @@
 package dev.portal.identity.limits;
 
+import dev.portal.identity.config.RateLimitProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -4,13 +4,11 @@ import dev.portal.clients.whmcs.ClientDetails;
 import dev.portal.clients.whmcs.ClientLookup;
 import dev.portal.clients.whmcs.ClientUpdate;
 import dev.portal.clients.whmcs.WhmcsClient;
-import dev.portal.identity.IdentityProperties;
+import dev.portal.identity.config.IdentityProperties;
 import dev.portal.identity.users.IdMapping;
 import dev.portal.identity.users.Users;
 import dev.portal.platform.events.Topics;
 import dev.portal.platform.outbox.Outbox;
-import dev.portal.platform.web.ProblemException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,10 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Profile and address live in WHMCS: read with GetClientsDetails, written with UpdateClient. The last read is kept
@@ -33,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class ProfileManagement {
 
     private static final Logger log = LoggerFactory.getLogger(ProfileManagement.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** What is cached: both views of one GetClientsDetails answer. */
     record Snapshot(Profile profile, Address address) {
@@ -41,20 +36,21 @@ public class ProfileManagement {
 
     private final Users users;
     private final WhmcsClient whmcs;
-    private final JdbcClient jdbc;
+    private final CachedProfiles cache;
     private final TransactionTemplate transactions;
     private final Outbox outbox;
     private final IdentityProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public ProfileManagement(Users users, WhmcsClient whmcs, JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox,
-                             IdentityProperties properties) {
+    ProfileManagement(Users users, WhmcsClient whmcs, CachedProfiles cache, TransactionTemplate transactions, Outbox outbox,
+                      IdentityProperties properties, Clock clock) {
         this.users = users;
         this.whmcs = whmcs;
-        this.jdbc = jdbc;
+        this.cache = cache;
         this.transactions = transactions;
         this.outbox = outbox;
         this.properties = properties;
+        this.clock = clock;
     }
 
     public Profile profile(UUID userId) {
@@ -107,12 +103,9 @@ public class ProfileManagement {
     private void changed(UUID userId, IdMapping mapping, List<String> fields, String firstName, String lastName) {
         Instant now = clock.instant();
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("delete from profile_cache where user_id = ?").param(userId).update();
-            if (firstName != null) {
-                jdbc.sql("update users set first_name = ? where id = ?").params(firstName, userId).update();
-            }
-            if (lastName != null) {
-                jdbc.sql("update users set last_name = ? where id = ?").params(lastName, userId).update();
+            cache.evict(userId);
+            if (firstName != null || lastName != null) {
+                users.rename(userId, firstName, lastName);
             }
             outbox.publish(Topics.IDENTITY_USER_EVENTS, new ProfileUpdated(userId, mapping.whmcsClientId(), fields, now));
         });
@@ -122,9 +115,7 @@ public class ProfileManagement {
     private Snapshot snapshot(UUID userId) {
         IdMapping mapping = mapping(userId);
         Instant now = clock.instant();
-        Optional<Snapshot> cached = jdbc.sql("select snapshot::text from profile_cache where user_id = ? and fetched_at > ?")
-                .params(userId, Timestamp.from(now.minus(properties.profileCacheTtl())))
-                .query(String.class).optional().map(json -> JSON.readValue(json, Snapshot.class));
+        Optional<Snapshot> cached = cache.find(userId, now.minus(properties.profileCacheTtl()));
         if (cached.isPresent()) {
             return cached.get();
         }
@@ -134,15 +125,12 @@ public class ProfileManagement {
                         blankToNull(client.companyname())),
                 new Address(client.address1(), blankToNull(client.address2()), client.city(), client.state(), client.postcode(),
                         client.country()));
-        jdbc.sql("insert into profile_cache (user_id, snapshot, fetched_at) values (?, cast(? as jsonb), ?)"
-                        + " on conflict (user_id) do update set snapshot = excluded.snapshot, fetched_at = excluded.fetched_at")
-                .params(userId, JSON.writeValueAsString(fresh), Timestamp.from(now)).update();
+        cache.put(userId, fresh, now);
         return fresh;
     }
 
     private IdMapping mapping(UUID userId) {
-        return users.mapping(userId).orElseThrow(() -> ProblemException.conflict("account-not-linked",
-                "This account is not linked to a customer account yet, so it has no profile or address."));
+        return users.mapping(userId).orElseThrow(AccountNotLinked::new);
     }
 
     private static String trim(String value) {

@@ -1,6 +1,6 @@
 package dev.portal.identity.reset;
 
-import dev.portal.identity.IdentityProperties;
+import dev.portal.identity.config.IdentityProperties;
 import dev.portal.identity.mail.MailRequested;
 import dev.portal.identity.tokens.SessionRevocations;
 import dev.portal.identity.users.Passwords;
@@ -8,14 +8,13 @@ import dev.portal.identity.users.User;
 import dev.portal.identity.users.Users;
 import dev.portal.platform.events.Topics;
 import dev.portal.platform.outbox.Outbox;
-import dev.portal.platform.web.ProblemException;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -25,8 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -48,21 +46,22 @@ public class PasswordResets {
     private final Passwords passwords;
     private final SessionRevocations revocations;
     private final Outbox outbox;
-    private final JdbcClient jdbc;
+    private final ResetTokens tokens;
     private final TransactionTemplate transactions;
     private final IdentityProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
-    public PasswordResets(Users users, Passwords passwords, SessionRevocations revocations, Outbox outbox, JdbcClient jdbc,
-                          TransactionTemplate transactions, IdentityProperties properties) {
+    PasswordResets(Users users, Passwords passwords, SessionRevocations revocations, Outbox outbox, ResetTokens tokens,
+                   TransactionTemplate transactions, IdentityProperties properties, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.revocations = revocations;
         this.outbox = outbox;
-        this.jdbc = jdbc;
+        this.tokens = tokens;
         this.transactions = transactions;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /** Hands the request off; the caller answers {@code 202} whatever happens next. */
@@ -98,50 +97,40 @@ public class PasswordResets {
                         + "The link works once, for " + properties.passwordResetTtl().toMinutes() + " minutes. "
                         + "If you did not ask for this, ignore this mail: your password stays as it is.\n");
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("insert into password_reset_tokens (token_hash, user_id, created_at, expires_at) values (?, ?, ?, ?)")
-                    .params(hash(token), user.get().id(), Timestamp.from(now), Timestamp.from(expiresAt)).update();
+            tokens.insert(hash(token), user.get().id(), now, expiresAt);
             outbox.publish(Topics.MAIL, mail);
         });
         log.info("password reset mail {} requested for user {}", mail.messageId(), user.get().id());
     }
 
-    /** Sets the new password if the token is valid; {@code 400 reset-token-invalid} otherwise. */
+    /** Sets the new password if the token is valid; {@link ResetTokenInvalid} otherwise. */
     public void confirm(String token, String newPassword) {
         // hashed before the transaction: Argon2id takes tens of milliseconds, no row should stay locked that long
         String newHash = passwords.hash(newPassword);
         Instant now = clock.instant();
         UUID userId = transactions.execute(status -> {
-            record Row(UUID userId, Instant expiresAt, Instant usedAt) {
-            }
-            Optional<Row> row = jdbc.sql("select user_id, expires_at, used_at from password_reset_tokens where token_hash = ? for update")
-                    .param(hash(token))
-                    .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
-                            rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
-                    .optional();
-            if (row.isEmpty() || row.get().usedAt() != null || !row.get().expiresAt().isAfter(now)) {
+            Optional<ResetTokens.Stored> stored = tokens.findForUpdate(hash(token));
+            if (stored.isEmpty() || stored.get().usedAt() != null || !stored.get().expiresAt().isAfter(now)) {
                 return null;
             }
-            UUID id = row.get().userId();
+            UUID id = stored.get().userId();
             users.changePassword(id, newHash, now);
             // this token, and any other one still open: a reset link mailed earlier must not undo this reset
-            jdbc.sql("update password_reset_tokens set used_at = ? where user_id = ? and used_at is null")
-                    .params(Timestamp.from(now), id).update();
+            tokens.useAllOf(id, now);
             revocations.revokeAll(id, SessionRevocations.Reason.PASSWORD_RESET);
             outbox.publish(Topics.IDENTITY_USER_EVENTS, new PasswordChanged(id, now, "password-reset"));
             return id;
         });
         if (userId == null) {
-            throw ProblemException.badRequest("reset-token-invalid",
-                    "This reset link is invalid, used or expired. Ask for a new one.");
+            throw new ResetTokenInvalid();
         }
         log.info("password of user {} reset", userId);
     }
 
     /** Removes tokens expired for a day; they can no longer be used and only the hash was ever stored. */
-    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     void purgeExpired() {
-        jdbc.sql("delete from password_reset_tokens where expires_at < ?")
-                .param(Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(1)))).update();
+        tokens.deleteExpiredBefore(clock.instant().minus(Duration.ofDays(1)));
     }
 
     @PreDestroy

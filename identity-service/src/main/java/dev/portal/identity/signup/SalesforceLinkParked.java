@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A signup committed locally, but Salesforce did not take the Account update ({@code WH_Account__c},
- * {@code Portal_Status__c}, {@code Portal_Registered_At__c}); the reconciliation job retries it. Key: the user id.
+ * A signup or account link created the portal user, but Salesforce did not take the Account update
+ * ({@code WH_Account__c}, {@code Portal_Status__c}, {@code Portal_Registered_At__c}) within the saga's attempts; the
+ * saga is parked until an operator retries it. Key: the user id.
  */
 @EventType("portal.identity.salesforce-link-parked.v1")
 public record SalesforceLinkParked(UUID userId, String sfAccountId, int whmcsClientId, String reason, Instant parkedAt)

@@ -6,7 +6,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.portal.identity.IdentityProperties;
+import dev.portal.identity.config.IdentityProperties;
 import dev.portal.identity.users.IdMapping;
 import dev.portal.identity.users.User;
 import dev.portal.platform.security.CurrentUser;
@@ -33,13 +33,14 @@ public class AccessTokens implements JwtDecoder {
     private final SigningKeys keys;
     private final IdentityProperties properties;
     private final PortalSecurityProperties security;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile NimbusJwtDecoder decoder;
 
-    public AccessTokens(SigningKeys keys, IdentityProperties properties, PortalSecurityProperties security) {
+    AccessTokens(SigningKeys keys, IdentityProperties properties, PortalSecurityProperties security, Clock clock) {
         this.keys = keys;
         this.properties = properties;
         this.security = security;
+        this.clock = clock;
     }
 
     public record Signed(String token, Instant expiresAt) {

@@ -1,14 +1,13 @@
 package dev.portal.identity.tokens;
 
+import dev.portal.identity.users.Users;
 import dev.portal.platform.events.Topics;
 import dev.portal.platform.outbox.Outbox;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,25 +37,26 @@ public class SessionRevocations {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final Users users;
+    private final RefreshTokens refreshTokens;
     private final TransactionTemplate transactions;
     private final Outbox outbox;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public SessionRevocations(JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox) {
-        this.jdbc = jdbc;
+    SessionRevocations(Users users, RefreshTokens refreshTokens, TransactionTemplate transactions, Outbox outbox, Clock clock) {
+        this.users = users;
+        this.refreshTokens = refreshTokens;
         this.transactions = transactions;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** @return the new session version */
     public int revokeAll(UUID userId, Reason reason) {
         Instant now = clock.instant();
         Integer version = transactions.execute(status -> {
-            int next = jdbc.sql("update users set session_version = session_version + 1 where id = ? returning session_version")
-                    .param(userId).query(Integer.class).single();
-            jdbc.sql("update refresh_tokens set revoked_at = ? where user_id = ? and revoked_at is null")
-                    .params(Timestamp.from(now), userId).update();
+            int next = users.nextSessionVersion(userId);
+            refreshTokens.revokeAllOf(userId, now);
             outbox.publish(Topics.IDENTITY_USER_EVENTS, new SessionsRevoked(userId, next, now, reason.wire()));
             return next;
         });

@@ -1,12 +1,11 @@
 package dev.portal.identity.tokens;
 
 import dev.portal.identity.limits.RateLimits;
+import dev.portal.identity.users.InvalidCredentials;
 import dev.portal.identity.users.Passwords;
 import dev.portal.identity.users.User;
 import dev.portal.identity.users.Users;
-import dev.portal.platform.web.ProblemException;
 import java.util.Locale;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Login, refresh and logout. */
@@ -16,10 +15,10 @@ public class Sessions {
     private final Users users;
     private final Passwords passwords;
     private final AccessTokens accessTokens;
-    private final RefreshTokens refreshTokens;
+    private final RefreshTokenRotation refreshTokens;
     private final RateLimits limits;
 
-    public Sessions(Users users, Passwords passwords, AccessTokens accessTokens, RefreshTokens refreshTokens, RateLimits limits) {
+    Sessions(Users users, Passwords passwords, AccessTokens accessTokens, RefreshTokenRotation refreshTokens, RateLimits limits) {
         this.users = users;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
@@ -40,17 +39,15 @@ public class Sessions {
         boolean valid = user == null ? passwords.matchesNothing(password) : passwords.matches(password, user.passwordHash());
         if (!valid) {
             limits.record(limits.loginFailuresPerAccount, account);
-            throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid credentials",
-                    "The email or the password is wrong.");
+            throw new InvalidCredentials();
         }
         limits.clear(limits.loginFailuresPerEmailAndIp, account + "|" + clientIp);
         return tokensFor(user, refreshTokens.start(user.id()));
     }
 
     public IssuedTokens refresh(String refreshToken) {
-        RefreshTokens.Rotated rotated = refreshTokens.rotate(refreshToken);
-        User user = users.find(rotated.userId()).orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED,
-                "invalid-refresh-token", "Invalid refresh token", "The refresh token's user no longer exists."));
+        RefreshTokenRotation.Rotated rotated = refreshTokens.rotate(refreshToken);
+        User user = users.find(rotated.userId()).orElseThrow(InvalidRefreshToken::userGone);
         return tokensFor(user, rotated.next());
     }
 
@@ -58,7 +55,7 @@ public class Sessions {
         refreshTokens.revoke(refreshToken);
     }
 
-    private IssuedTokens tokensFor(User user, RefreshTokens.Issued refresh) {
+    private IssuedTokens tokensFor(User user, RefreshTokenRotation.Issued refresh) {
         AccessTokens.Signed access = accessTokens.issue(user, users.mapping(user.id()));
         return new IssuedTokens(access.token(), access.expiresAt(), refresh.token(), refresh.expiresAt());
     }

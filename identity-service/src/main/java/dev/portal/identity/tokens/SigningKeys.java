@@ -4,7 +4,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.JWSAlgorithm;
-import dev.portal.identity.IdentityProperties;
+import dev.portal.identity.config.IdentityProperties;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -12,13 +12,11 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,14 +32,14 @@ public class SigningKeys {
     private static final String GENERATED_KID = "generated-1";
 
     private final IdentityProperties properties;
-    private final JdbcClient jdbc;
+    private final GeneratedKeys generated;
     private final Clock clock;
     private volatile RSAKey key;
 
-    public SigningKeys(IdentityProperties properties, JdbcClient jdbc) {
+    SigningKeys(IdentityProperties properties, GeneratedKeys generated, Clock clock) {
         this.properties = properties;
-        this.jdbc = jdbc;
-        this.clock = Clock.systemUTC();
+        this.generated = generated;
+        this.clock = clock;
     }
 
     /** The private key with its key id. */
@@ -77,13 +75,10 @@ public class SigningKeys {
             log.info("token signing key from PORTAL_IDENTITY_SIGNING_KEY, kid {}", configured.getKeyID());
             return configured;
         }
-        String pem = jdbc.sql("select private_key_pem from signing_keys where kid = ?").param(GENERATED_KID)
-                .query(String.class).optional().orElse(null);
+        String pem = generated.privateKeyPem(GENERATED_KID).orElse(null);
         if (pem == null) {
-            jdbc.sql("insert into signing_keys (kid, private_key_pem, created_at) values (?, ?, ?) on conflict (kid) do nothing")
-                    .params(GENERATED_KID, generatePem(), Timestamp.from(clock.instant())).update();
-            pem = jdbc.sql("select private_key_pem from signing_keys where kid = ?").param(GENERATED_KID)
-                    .query(String.class).single();
+            generated.insertIfAbsent(GENERATED_KID, generatePem(), clock.instant());
+            pem = generated.privateKeyPem(GENERATED_KID).orElseThrow(() -> new IllegalStateException("no generated signing key"));
         }
         RSAKey stored = fromPem(pem, null);
         log.info("token signing key from the database (none in PORTAL_IDENTITY_SIGNING_KEY), kid {}", stored.getKeyID());

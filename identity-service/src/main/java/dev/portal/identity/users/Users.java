@@ -1,6 +1,9 @@
 package dev.portal.identity.users;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,20 +45,34 @@ public class Users {
         return jdbc.sql("select session_version from users where id = ?").param(id).query(Integer.class).optional();
     }
 
+    /** Raises the session version (every token issued before carries a lower one); returns the new version. */
+    public int nextSessionVersion(UUID id) {
+        return jdbc.sql("update users set session_version = session_version + 1 where id = ? returning session_version")
+                .param(id).query(Integer.class).single();
+    }
+
     /** Sets a new password hash; the caller revokes the sessions in the same transaction. */
-    public void changePassword(UUID id, String passwordHash, java.time.Instant at) {
+    public void changePassword(UUID id, String passwordHash, Instant at) {
         jdbc.sql("update users set password_hash = ?, password_changed_at = ? where id = ?")
                 .params(passwordHash, Timestamp.from(at), id).update();
     }
 
-    public void insertMapping(IdMapping mapping, java.time.Instant at) {
+    /** The portal's copy of the names WHMCS holds; null leaves a name as it is. */
+    public void rename(UUID id, String firstName, String lastName) {
+        jdbc.sql("update users set first_name = coalesce(?, first_name), last_name = coalesce(?, last_name) where id = ?")
+                .params(firstName, lastName, id).update();
+    }
+
+    public void insertMapping(IdMapping mapping, Instant at) {
         jdbc.sql("insert into id_mappings (user_id, whmcs_client_id, sf_account_id, created_at) values (?, ?, ?, ?)")
                 .params(mapping.userId(), mapping.whmcsClientId(), mapping.sfAccountId(), Timestamp.from(at)).update();
     }
 
     public Optional<IdMapping> mapping(UUID userId) {
         return jdbc.sql("select user_id, whmcs_client_id, sf_account_id from id_mappings where user_id = ?").param(userId)
-                .query((rs, n) -> new IdMapping(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3))).optional();
+                .query((rs, n) -> new IdMapping(rs.getObject("user_id", UUID.class), rs.getInt("whmcs_client_id"),
+                        rs.getString("sf_account_id")))
+                .optional();
     }
 
     public boolean whmcsClientMapped(long whmcsClientId) {
@@ -63,7 +80,7 @@ public class Users {
                 .query(Boolean.class).single();
     }
 
-    private static User user(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static User user(ResultSet rs, int row) throws SQLException {
         return new User(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("password_hash"),
                 rs.getString("first_name"), rs.getString("last_name"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("password_changed_at").toInstant(), rs.getInt("session_version"));

@@ -2,6 +2,7 @@ package dev.portal.identity.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portal.identity.config.RateLimitProperties;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;

@@ -41,6 +41,11 @@ public interface SagaInstances extends Repository<SagaInstance, UUID> {
             + " group by i.sagaName, i.status")
     List<StatusCount> countUnfinished();
 
+    /** How many instances in {@code statuses} stand on each step of each saga. */
+    @Query("select i.sagaName as saga, i.currentStep as step, count(i) as count from SagaInstance i"
+            + " where i.status in :statuses and i.currentStep is not null group by i.sagaName, i.currentStep")
+    List<StepCount> countOnSteps(@Param("statuses") Collection<SagaStatus> statuses);
+
     /** Active instances that have not progressed since {@code before} and are not waiting for a signal. */
     @Query("select i from SagaInstance i where i.status in :statuses and i.waitingFor is null and i.progressedAt < :before"
             + " order by i.progressedAt")
@@ -55,6 +60,16 @@ public interface SagaInstances extends Repository<SagaInstance, UUID> {
     @Query("delete from SagaInstance i where i.finishedAt < :before"
             + " and i.status in (dev.portal.platform.saga.SagaStatus.COMPLETED, dev.portal.platform.saga.SagaStatus.COMPENSATED)")
     int deleteFinishedBefore(@Param("before") Instant before);
+
+    /** A row of {@link #countOnSteps}. */
+    interface StepCount {
+
+        String getSaga();
+
+        String getStep();
+
+        long getCount();
+    }
 
     /** A row of {@link #countUnfinished()}. */
     interface StatusCount {

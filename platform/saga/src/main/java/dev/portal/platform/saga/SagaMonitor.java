@@ -30,10 +30,20 @@ public class SagaMonitor implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SagaMonitor.class);
     private static final int SHOWN = 10;
 
-    /** The counts of one refresh. */
-    public record Counts(Instant at, Map<String, Map<SagaStatus, Long>> byStatus, Map<String, Long> stuck, List<UUID> oldestStuck) {
+    /**
+     * The counts of one refresh.
+     *
+     * @param onStep unfinished instances (active or parked) by saga and the step they stand on
+     */
+    public record Counts(Instant at, Map<String, Map<SagaStatus, Long>> byStatus, Map<String, Map<String, Long>> onStep,
+                         Map<String, Long> stuck, List<UUID> oldestStuck) {
 
-        static final Counts NONE = new Counts(null, Map.of(), Map.of(), List.of());
+        static final Counts NONE = new Counts(null, Map.of(), Map.of(), Map.of(), List.of());
+
+        /** Unfinished instances of {@code saga} (active or parked) standing on {@code step}. */
+        public long onStep(String saga, String step) {
+            return onStep.getOrDefault(saga, Map.of()).getOrDefault(step, 0L);
+        }
 
         public long total(SagaStatus status) {
             return byStatus.values().stream().mapToLong(counts -> counts.getOrDefault(status, 0L)).sum();
@@ -72,10 +82,15 @@ public class SagaMonitor implements SmartLifecycle {
             for (SagaInstances.StatusCount row : instances.countUnfinished()) {
                 byStatus.computeIfAbsent(row.getSaga(), saga -> new ConcurrentHashMap<>()).put(row.getStatus(), row.getCount());
             }
+            Map<String, Map<String, Long>> onStep = new ConcurrentHashMap<>();
+            for (SagaInstances.StepCount row : instances.countOnSteps(List.of(SagaStatus.RUNNING, SagaStatus.WAITING,
+                    SagaStatus.COMPENSATING, SagaStatus.PARKED))) {
+                onStep.computeIfAbsent(row.getSaga(), saga -> new ConcurrentHashMap<>()).put(row.getStep(), row.getCount());
+            }
             List<SagaInstance> stuck = instances.findStuck(SagaStatus.ACTIVE, now.minus(properties.stuckAfter()), Limit.of(1000));
             Map<String, Long> stuckBySaga = new ConcurrentHashMap<>();
             stuck.forEach(instance -> stuckBySaga.merge(instance.sagaName(), 1L, Long::sum));
-            return new Counts(now, byStatus, stuckBySaga, stuck.stream().limit(SHOWN).map(SagaInstance::id).toList());
+            return new Counts(now, byStatus, onStep, stuckBySaga, stuck.stream().limit(SHOWN).map(SagaInstance::id).toList());
         });
         Set<String> names = new java.util.HashSet<>(fresh.byStatus().keySet());
         sagas.definitions().forEach(definition -> names.add(definition.name()));

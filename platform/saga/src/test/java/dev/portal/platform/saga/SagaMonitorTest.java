@@ -33,6 +33,8 @@ class SagaMonitorTest {
         assertThat(counts.total(SagaStatus.WAITING)).isEqualTo(1);
         assertThat(kit.meters().get("portal.saga.stuck").tags("saga", "trip").gauge().value()).isEqualTo(1.0);
         assertThat(kit.meters().get("portal.saga.instances").tags("saga", "trip", "status", "waiting").gauge().value()).isEqualTo(1.0);
+        assertThat(counts.onStep("trip", "charge-card")).isEqualTo(1);
+        assertThat(counts.onStep("trip", "book-hotel")).isZero();
     }
 
     @Test

@@ -74,6 +74,14 @@ public final class InMemorySagaInstances implements SagaInstances {
     }
 
     @Override
+    public List<StepCount> countOnSteps(Collection<SagaStatus> statuses) {
+        Map<List<String>, Long> counts = rows.values().stream()
+                .filter(i -> statuses.contains(i.status()) && i.currentStep() != null)
+                .collect(Collectors.groupingBy(i -> List.of(i.sagaName(), i.currentStep()), Collectors.counting()));
+        return counts.entrySet().stream().<StepCount>map(e -> new OnStep(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList();
+    }
+
+    @Override
     public List<SagaInstance> findStuck(Collection<SagaStatus> statuses, Instant before, Limit limit) {
         return rows.values().stream()
                 .filter(i -> statuses.contains(i.status()) && i.waitingFor() == null && i.progressedAt().isBefore(before))
@@ -99,6 +107,24 @@ public final class InMemorySagaInstances implements SagaInstances {
 
     public List<SagaInstance> all() {
         return List.copyOf(rows.values());
+    }
+
+    private record OnStep(String saga, String step, long count) implements StepCount {
+
+        @Override
+        public String getSaga() {
+            return saga;
+        }
+
+        @Override
+        public String getStep() {
+            return step;
+        }
+
+        @Override
+        public long getCount() {
+            return count;
+        }
     }
 
     private record Count(String saga, SagaStatus status, long count) implements StatusCount {
