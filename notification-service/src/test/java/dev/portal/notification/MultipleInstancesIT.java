@@ -3,7 +3,6 @@ package dev.portal.notification;
 import static dev.portal.notification.NotificationFixture.publish;
 import static dev.portal.notification.NotificationFixture.tokenOf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -148,22 +148,30 @@ public final class NotificationFixture implements AutoCloseable {
         return publishTo(Topics.NOTIFICATIONS.name(), notificationId, user, type, data, at);
     }
 
+    /** The same, without waiting for the broker's acknowledgement (benchmarks). */
+    public static void publishAsync(UUID user, String type, Map<String, ?> data) {
+        producer().send(record(Topics.NOTIFICATIONS.name(), UUID.randomUUID(), user, type, data, Instant.now()));
+    }
+
     /** The same on a topic of the test's own (an instance reads it with {@link #readingTopic}). */
     public static String publishTo(String topic, UUID notificationId, UUID user, String type, Map<String, ?> data, Instant at) {
         declareTopic(topic);
+        try {
+            RecordMetadata metadata = producer().send(record(topic, notificationId, user, type, data, at)).get();
+            return metadata.partition() + "-" + metadata.offset();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish a notification", e);
+        }
+    }
+
+    private static ProducerRecord<String, byte[]> record(String topic, UUID notificationId, UUID user, String type,
+                                                         Map<String, ?> data, Instant at) {
         NotificationPublished event = new NotificationPublished(notificationId, user, type, Map.copyOf(data), at);
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), CODEC.typeOf(event),
                 URI.create("urn:portal:notification-tests"), event.aggregateId(), OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
                 EventEnvelope.JSON, CODEC.serialize(event), Map.of());
         ProducerRecord<String, byte[]> written = envelope.toProducerRecord(topic);
-        ProducerRecord<String, byte[]> timed = new ProducerRecord<>(written.topic(), null, at.toEpochMilli(),
-                written.key(), written.value(), written.headers());
-        try {
-            RecordMetadata metadata = producer().send(timed).get();
-            return metadata.partition() + "-" + metadata.offset();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish a notification", e);
-        }
+        return new ProducerRecord<>(written.topic(), null, at.toEpochMilli(), written.key(), written.value(), written.headers());
     }
 
     /** The setting that makes an instance read {@code topic} instead of the catalogue's notifications topic. */
