@@ -74,7 +74,7 @@ class NotificationFanOutBench {
         Process service = startService();
         try (Clients clients = new Clients(port)) {
             warmUp(clients, users, tokens);
-            long heapBefore = liveHeap(service.pid());
+            long heapBefore = liveHeap(service.pid(), "histogram-without-streams.txt");
             long rssBefore = rss(service.pid());
 
             long opening = System.nanoTime();
@@ -82,7 +82,7 @@ class NotificationFanOutBench {
             clients.awaitSubscribed(STREAMS, Duration.ofMinutes(10));
             line("opened %d streams in %.1f s (each answered 200 and got its first id)", STREAMS, seconds(System.nanoTime() - opening));
             Thread.sleep(2_000);
-            long heapAfter = liveHeap(service.pid());
+            long heapAfter = liveHeap(service.pid(), "histogram-with-streams.txt");
             long rssAfter = rss(service.pid());
             line("live heap after full GC: %s without streams, %s with %d -> %,d bytes (%.1f KiB) per idle stream",
                     mib(heapBefore), mib(heapAfter), STREAMS, (heapAfter - heapBefore) / STREAMS, (heapAfter - heapBefore) / 1024.0 / STREAMS);
@@ -178,7 +178,8 @@ class NotificationFanOutBench {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the service exited; see " + OUT.resolve("notification-service.log"));
             }
-            return get("/actuator/health/readiness").statusCode() == 200;
+            HttpResponse<String> readiness = get("/actuator/health/readiness");
+            return readiness != null && readiness.statusCode() == 200;
         }, Duration.ofMinutes(3));
         line("service pid %d on port %d, ready", process.pid(), port);
         return process;
@@ -202,12 +203,13 @@ class NotificationFanOutBench {
         }
     }
 
-    /** Bytes of live objects: {@code GC.class_histogram} runs a full GC first. */
-    private static long liveHeap(long pid) throws Exception {
+    /** Bytes of live objects: {@code GC.class_histogram} runs a full GC first; the histogram is kept in {@code file}. */
+    private static long liveHeap(long pid, String file) throws Exception {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(pid), "GC.class_histogram").redirectErrorStream(true).start();
         String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         jcmd.waitFor(2, TimeUnit.MINUTES);
+        Files.writeString(OUT.resolve(file), output);
         return output.lines().filter(l -> l.startsWith("Total")).map(l -> l.trim().split("\\s+"))
                 .mapToLong(parts -> Long.parseLong(parts[2])).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no histogram total in " + output));

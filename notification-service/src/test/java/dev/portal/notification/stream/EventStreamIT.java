@@ -53,6 +53,12 @@ class EventStreamIT {
     }
 
     @Test
+    void the_openapi_document_describes_the_stream() {
+        assertThat(instance.get("/v3/api-docs").body()).contains("\"/api/events\"").contains("text/event-stream")
+                .contains("Last-Event-ID");
+    }
+
+    @Test
     void a_token_the_identity_service_did_not_sign_is_a_401_problem() {
         try (SseClient client = instance.stream(NotificationFixture.TOKENS.signedWithWrongKey(UUID.randomUUID().toString()), null)) {
             assertThat(client.status()).isEqualTo(401);
