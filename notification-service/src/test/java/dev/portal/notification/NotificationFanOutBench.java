@@ -50,7 +50,7 @@ class NotificationFanOutBench {
     static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     static final String HEAP = System.getProperty("bench.heap", "384m");
     static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xms32m",
-            "-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError");
+            "-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + Path.of("target", "bench", "gc.log"));
     static final Path OUT = Path.of("target", "bench");
 
     final List<String> report = new ArrayList<>();
@@ -91,6 +91,8 @@ class NotificationFanOutBench {
 
             steady(clients, users);
             burst(clients, users);
+            long heapEnd = liveHeap(service.pid(), "histogram-after-the-run.txt");
+            line("live heap after the run (streams open, %d notifications kept): %s", STREAMS + RATE * SECONDS, mib(heapEnd));
             assertThat(clients.failed.get()).as("streams that failed").isZero();
         } finally {
             service.destroy();
@@ -103,6 +105,7 @@ class NotificationFanOutBench {
     private void steady(Clients clients, List<UUID> users) throws Exception {
         SplittableRandom random = new SplittableRandom(42);
         clients.latencies.clear();
+        double[] lagBefore = lag();
         int total = RATE * SECONDS;
         long start = System.nanoTime();
         for (int n = 0; n < total; n++) {
@@ -115,13 +118,14 @@ class NotificationFanOutBench {
         }
         NotificationFixture.producer().flush();
         clients.awaitLatencies(total, Duration.ofMinutes(2));
-        line("steady: %d notifications at %d/s to random users of %d open streams: %s", total, RATE, STREAMS,
-                percentiles(clients.latencies));
+        line("steady: %d notifications at %d/s to random users of %d open streams: %s; in the service (Kafka timestamp "
+                + "to delivery to the stream): %s", total, RATE, STREAMS, percentiles(clients.latencies), lagSince(lagBefore));
     }
 
     /** One notification to every open stream, as fast as the producer writes them. */
     private void burst(Clients clients, List<UUID> users) throws Exception {
         clients.latencies.clear();
+        double[] lagBefore = lag();
         long start = System.nanoTime();
         for (UUID user : users) {
             publishTimed(user);
@@ -130,9 +134,9 @@ class NotificationFanOutBench {
         long written = System.nanoTime();
         clients.awaitLatencies(users.size(), Duration.ofMinutes(5));
         long delivered = System.nanoTime();
-        line("burst: one notification to each of %d streams, written in %.2f s, all read %.2f s after the first send (%.0f/s): %s",
-                users.size(), seconds(written - start), seconds(delivered - start), users.size() / seconds(delivered - start),
-                percentiles(clients.latencies));
+        line("burst: one notification to each of %d streams, written in %.2f s, all read %.2f s after the first send (%.0f/s): %s; "
+                + "in the service: %s", users.size(), seconds(written - start), seconds(delivered - start),
+                users.size() / seconds(delivered - start), percentiles(clients.latencies), lagSince(lagBefore));
     }
 
     private static void publishTimed(UUID user) {
@@ -183,6 +187,29 @@ class NotificationFanOutBench {
         }, Duration.ofMinutes(3));
         line("service pid %d on port %d, ready", process.pid(), port);
         return process;
+    }
+
+    /** The service's {@code portal.notification.lag} timer: count, sum (s), max (s). */
+    private double[] lag() {
+        double[] lag = new double[3];
+        get("/actuator/prometheus").body().lines().filter(l -> l.startsWith("portal_notification_lag_seconds")).forEach(l -> {
+            double value = Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1));
+            if (l.startsWith("portal_notification_lag_seconds_count")) {
+                lag[0] = value;
+            } else if (l.startsWith("portal_notification_lag_seconds_sum")) {
+                lag[1] = value;
+            } else if (l.startsWith("portal_notification_lag_seconds_max")) {
+                lag[2] = value;
+            }
+        });
+        return lag;
+    }
+
+    private String lagSince(double[] before) {
+        double[] after = lag();
+        double count = after[0] - before[0];
+        return String.format(Locale.ROOT, "mean %.1f ms over %.0f, recent max %.1f ms", count == 0 ? 0 : (after[1] - before[1]) / count * 1000,
+                count, after[2] * 1000);
     }
 
     private int openStreams() throws Exception {

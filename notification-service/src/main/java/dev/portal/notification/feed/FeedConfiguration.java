@@ -35,8 +35,8 @@ class FeedConfiguration {
     }
 
     @Bean
-    Consumer<Message<byte[]>> notifications(EventCodec codec, RecentNotifications recent) {
-        return new IncomingNotifications(codec, recent);
+    Consumer<Message<byte[]>> notifications(EventCodec codec, RecentNotifications recent, Clock clock, MeterRegistry meters) {
+        return new IncomingNotifications(codec, recent, clock, meters);
     }
 
     @Bean

@@ -4,7 +4,11 @@ import dev.portal.platform.events.EventCodec;
 import dev.portal.platform.events.EventEnvelope;
 import dev.portal.platform.events.EventTypes;
 import dev.portal.platform.events.MalformedEventException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -30,10 +34,15 @@ final class IncomingNotifications implements Consumer<Message<byte[]>> {
 
     private final EventCodec codec;
     private final RecentNotifications recent;
+    private final Clock clock;
+    private final Timer lag;
 
-    IncomingNotifications(EventCodec codec, RecentNotifications recent) {
+    IncomingNotifications(EventCodec codec, RecentNotifications recent, Clock clock, MeterRegistry meters) {
         this.codec = codec;
         this.recent = recent;
+        this.clock = clock;
+        this.lag = Timer.builder("portal.notification.lag")
+                .description("from a notification's Kafka timestamp to its delivery to this instance's streams").register(meters);
     }
 
     @Override
@@ -53,6 +62,7 @@ final class IncomingNotifications implements Consumer<Message<byte[]>> {
             return;
         }
         recent.append(notification);
+        lag.record(Duration.between(notification.recordedAt(), clock.instant()));
     }
 
     private Notification read(Message<byte[]> message, Position position) {
