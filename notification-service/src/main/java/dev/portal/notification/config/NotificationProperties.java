@@ -32,7 +32,7 @@ public record NotificationProperties(@NotNull @DefaultValue("Asia/Tokyo") ZoneId
      * @param buffer      frames one client may have waiting beyond what its connection holds; a client that falls
      *                    further behind is disconnected (it reconnects and resumes from the log)
      * @param perUser     streams one user may hold open on one instance (browser tabs)
-     * @param perInstance streams one instance holds at most; about 12 KiB of heap each when idle
+     * @param perInstance streams one instance holds at most; about 20 KiB of heap each when idle (docs/benchmarks.md)
      * @param reconnect   the reconnection delay announced to clients ({@code retry:}) when a stream opens
      */
     public record Stream(@NotNull @DurationMin(millis = 100) @DefaultValue("15s") Duration heartbeat,
