@@ -15,6 +15,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class SuiteExtension implements BeforeAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SuiteExtension.class);
+    /**
+     * How long the suite may take to start: 6 minutes unless {@code PORTAL_E2E_READY_TIMEOUT_MINUTES} says otherwise (a
+     * machine shared with other builds; give the launcher's {@code PORTAL_READY_TIMEOUT_SECONDS} as much).
+     */
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(
+            Long.parseLong(System.getenv().getOrDefault("PORTAL_E2E_READY_TIMEOUT_MINUTES", "6")));
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -46,7 +52,7 @@ public final class SuiteExtension implements BeforeAllCallback, ParameterResolve
             RunningSuite suite = null;
             try {
                 suite = RunningSuite.start(Path.of("target", "suite-run-" + System.currentTimeMillis()).toAbsolutePath());
-                suite.awaitReady(Duration.ofMinutes(6));
+                suite.awaitReady(READY_TIMEOUT);
                 return new Start(suite, null);
             } catch (Throwable e) {
                 stopQuietly(suite, e);

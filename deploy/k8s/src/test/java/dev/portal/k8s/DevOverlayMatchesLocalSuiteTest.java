@@ -32,7 +32,7 @@ class DevOverlayMatchesLocalSuiteTest {
             "PORTAL_SALESFORCE_PRIVATE_KEY", "an optional key of the shared client Secret (Salesforce's JWT bearer flow)");
 
     private static final Pattern PUT = Pattern.compile("environment\\.put\\(\"([A-Z0-9_]+)\"");
-    private static final Pattern SPEC = Pattern.compile("new ServiceSpec\\(\"([a-z-]+)\", \"[^\"]*\", \\d+, (null|\"[a-z_]+\")(, \\d+)?\\)");
+    private static final Pattern SPEC = Pattern.compile("new ServiceSpec\\(\"([a-z0-9-]+)\", \"[^\"]*\", \\d+, (null|\"[a-z_]+\")(, \\d+)?\\)");
 
     /** The services the launcher creates a database for (ServiceSpec's fourth argument): only they get PORTAL_DB_*. */
     static Set<String> servicesWithDatabase() {
@@ -67,7 +67,9 @@ class DevOverlayMatchesLocalSuiteTest {
 
     @Test
     void the_launchers_environment_is_found_in_its_source() {
-        assertThat(localSuiteVariables()).contains("PORTAL_DB_HOST", "PORTAL_KAFKA_BOOTSTRAP_SERVERS", "PORTAL_IDENTITY_URL", "SERVER_PORT");
+        assertThat(localSuiteVariables()).contains("PORTAL_DB_HOST", "PORTAL_KAFKA_BOOTSTRAP_SERVERS", "PORTAL_IDENTITY_URL", "SERVER_PORT",
+                // a second instance of a module is named with a number: notification-service-2
+                "PORTAL_NOTIFICATION_2_URL");
         assertThat(servicesWithDatabase()).contains("identity-service", "cdc-bridge").doesNotContain("gateway");
     }
 

@@ -405,6 +405,10 @@ public final class LocalSuite {
         environment.put("PORTAL_GATEWAY_CORS_ORIGINS", "http://localhost:5173," + gateway);
         // the sandbox's Stripe signs its webhooks to the wishlist service, through the gateway as Stripe would
         environment.put("SANDBOX_STRIPE_WEBHOOK_URLS", gateway + "/api/stripe/webhooks");
+        // the gateway balances event streams over the notification instances when more than one runs
+        if (settings.services().stream().filter(spec -> spec.module().equals("notification-service")).count() > 1) {
+            environment.put("PORTAL_NOTIFICATION_STREAM_URI", "lb://notification-service");
+        }
         // the sandbox's "Portal Catalog" price book (docs/sandbox/salesforce.md)
         environment.put("PORTAL_PRICEBOOK_ID", "01sSb0000000002IAA");
         // the sandbox's Freebit plan of each SIM product (WHMCS pid), which the fulfillment activates (docs/sandbox/freebit.md)

@@ -24,6 +24,8 @@ record ServiceSpec(String name, String module, int port, String database, int ma
             new ServiceSpec("case-service", "case-service", 8087, "cases"),
             new ServiceSpec("wishlist-service", "wishlist-service", 8088, "wishlist"),
             new ServiceSpec("notification-service", "notification-service", 8089, null),
+            // a second instance: the gateway balances /api/events over both, a stream resumes on either
+            new ServiceSpec("notification-service-2", "notification-service", 8091, null),
             new ServiceSpec("cdc-bridge", "cdc-bridge", 8090, "cdc_bridge"),
             new ServiceSpec("gateway", "gateway", 8080, null, 8180));
 

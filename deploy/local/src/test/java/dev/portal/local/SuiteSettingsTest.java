@@ -15,7 +15,7 @@ class SuiteSettingsTest {
     void defaults_run_every_service_on_the_architecture_ports() {
         SuiteSettings settings = SuiteSettings.fromEnvironment(ROOT, Map.of());
 
-        assertThat(settings.services()).hasSize(12);
+        assertThat(settings.services()).hasSize(13);
         assertThat(settings.baseUrl(ServiceSpec.ALL.getLast())).isEqualTo("http://localhost:8080");
         assertThat(settings.postgresPort()).isEqualTo(5432);
         assertThat(settings.kafkaPort()).isEqualTo(9092);
@@ -58,6 +58,7 @@ class SuiteSettingsTest {
     @Test
     void the_gateway_learns_each_service_url_from_a_variable_named_after_it() {
         assertThat(ServiceSpec.ALL).extracting(ServiceSpec::urlVariable)
-                .contains("PORTAL_IDENTITY_URL", "PORTAL_CASE_URL", "PORTAL_CDC_BRIDGE_URL", "PORTAL_SANDBOX_URL");
+                .contains("PORTAL_IDENTITY_URL", "PORTAL_CASE_URL", "PORTAL_CDC_BRIDGE_URL", "PORTAL_SANDBOX_URL",
+                        "PORTAL_NOTIFICATION_URL", "PORTAL_NOTIFICATION_2_URL");
     }
 }

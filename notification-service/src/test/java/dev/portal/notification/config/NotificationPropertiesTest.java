@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portal.platform.test.InvalidSettings;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -32,6 +33,30 @@ class NotificationPropertiesTest {
         runner.withPropertyValues("portal.notification.time-zone=Asia/Atlantis").run(context ->
                 assertThat(InvalidSettings.of(context.getStartupFailure())).singleElement().asString()
                         .startsWith("portal.notification.time-zone: ").contains("Asia/Atlantis"));
+    }
+
+    @Test
+    void streams_and_the_log_have_defaults_sized_for_one_instance() {
+        runner.run(context -> {
+            NotificationProperties properties = context.getBean(NotificationProperties.class);
+            assertThat(properties.stream().heartbeat()).isEqualTo(Duration.ofSeconds(15));
+            assertThat(properties.stream().perInstance()).isEqualTo(10_000);
+            assertThat(properties.log().maxAge()).isEqualTo(Duration.ofMinutes(15));
+        });
+    }
+
+    @Test
+    void a_buffer_that_cannot_hold_a_whole_user_log_stops_the_start() {
+        runner.withPropertyValues("portal.notification.stream.buffer=50", "portal.notification.log.per-user=100").run(context ->
+                assertThat(InvalidSettings.of(context.getStartupFailure())).singleElement().asString()
+                        .contains("portal.notification.stream.buffer must be at least portal.notification.log.per-user + 4"));
+    }
+
+    @Test
+    void a_heartbeat_of_zero_stops_the_start_naming_the_setting() {
+        runner.withPropertyValues("portal.notification.stream.heartbeat=0s").run(context ->
+                assertThat(InvalidSettings.of(context.getStartupFailure())).singleElement().asString()
+                        .startsWith("portal.notification.stream.heartbeat: "));
     }
 
     @EnableConfigurationProperties(NotificationProperties.class)

@@ -1,0 +1,8 @@
+package dev.portal.notification.feed;
+
+/** A subscriber's registration with {@link RecentNotifications}; cancelled when its stream ends. */
+@FunctionalInterface
+public interface Subscription {
+
+    void cancel();
+}
