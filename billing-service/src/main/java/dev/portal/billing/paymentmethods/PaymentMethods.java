@@ -1,5 +1,6 @@
 package dev.portal.billing.paymentmethods;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /** A client's payment methods, as cached. */
@@ -16,6 +17,7 @@ record PaymentMethods(List<PaymentMethod> items) {
      * @param remote      whether the gateway holds the details (WHMCS's {@code Remote...} types)
      * @param cardExpiry  {@code MM/YY} as WHMCS shows it, cards only
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record PaymentMethod(long id, String type, boolean remote, String description, String gateway, String cardBrand,
                          String cardLastFour, String cardExpiry, String bankName) {
     }
