@@ -1,7 +1,5 @@
 package dev.portal.cdcbridge;
 
-import dev.portal.cdcbridge.CdcBridgeApplication;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

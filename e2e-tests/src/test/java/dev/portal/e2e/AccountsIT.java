@@ -13,7 +13,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 4 through the gateway against the sandbox: signup and each of its refusals, the link flow, a browser
+ * Accounts through the gateway against the sandbox: signup and each of its refusals, the link flow, a browser
  * session with CSRF, forged tokens, and the password reset by mail that ends every old session. The steps build
  * on each other (one customer's life), hence the order.
  */

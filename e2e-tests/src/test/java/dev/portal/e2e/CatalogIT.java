@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 5 through the gateway: the catalog of the portal price book, family plans only for customers with an active
+ * The catalogue through the gateway: the catalog of the portal price book, family plans only for customers with an active
  * SIM, and a price changed in Salesforce served fresh once its change event has crossed the bridge and Kafka.
  */
 @Order(2)

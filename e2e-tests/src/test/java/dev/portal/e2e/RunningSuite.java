@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
  * developer's own running suite is not disturbed), in a process group of its own so that a test can press
  * Ctrl-C on it.
  */
-final class RunningSuite implements AutoCloseable {
+public final class RunningSuite implements AutoCloseable {
 
     /** 20,000 unless {@code PORTAL_E2E_PORT_OFFSET} says otherwise (two checkouts testing side by side). */
-    static final int PORT_OFFSET = Integer.parseInt(System.getenv().getOrDefault("PORTAL_E2E_PORT_OFFSET", "20000"));
+    public static final int PORT_OFFSET = Integer.parseInt(System.getenv().getOrDefault("PORTAL_E2E_PORT_OFFSET", "20000"));
     private static final Pattern TABLE_ROW = Pattern.compile("^(\\S+)\\s+\\S+\\s+(\\d+)\\s+(up|ready)\\s.*");
 
     final Path root;
@@ -90,7 +90,7 @@ final class RunningSuite implements AutoCloseable {
         return List.copyOf(output);
     }
 
-    static String url(int port, String path) {
+    public static String url(int port, String path) {
         return "http://localhost:" + (port + PORT_OFFSET) + path;
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * root store and stopped when the run ends (the store closes what it holds). {@link LocalSuiteIT} runs last and
  * presses Ctrl-C on it.
  */
-final class SuiteExtension implements BeforeAllCallback, ParameterResolver {
+public final class SuiteExtension implements BeforeAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SuiteExtension.class);
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 6 through the gateway: a group paid for by a Stripe subscription, a wishlist in it that another portal user
+ * Wishlist groups through the gateway: a group paid for by a Stripe subscription, a wishlist in it that another portal user
  * can neither see nor touch (404, as if absent), and a cancellation at Stripe that reaches the service as a signed
  * webhook through the gateway and stops new wishlists (402).
  */

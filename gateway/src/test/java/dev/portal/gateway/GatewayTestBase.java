@@ -55,8 +55,7 @@ abstract class GatewayTestBase {
         registry.add("portal.gateway.cors.origins", () -> ORIGIN);
         registry.add("portal.web.max-request-size", () -> "16KB");
         registry.add("portal.gateway.openapi.timeout", () -> "1s");
-        registry.add("portal.gateway.revocation.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
-        registry.add("portal.gateway.revocation.retry-interval", () -> "300ms");
+        registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
     }
 
     @LocalServerPort

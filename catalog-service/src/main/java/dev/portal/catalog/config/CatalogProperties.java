@@ -1,18 +1,25 @@
 package dev.portal.catalog.config;
 
-import java.net.InetAddress;
+import dev.portal.catalog.products.SalesforceId;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import java.util.regex.Pattern;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the catalogue ({@code portal.catalog.*}).
+ * Settings of the catalogue ({@code portal.catalog.*}), checked at start: a missing or malformed one stops the service
+ * and the failure names it.
  *
  * @param pricebookId      the Salesforce Pricebook2 the portal sells from (REQUIRED, {@code PORTAL_PRICEBOOK_ID})
  * @param instanceId       this instance's name; its Kafka consumer group is {@code catalog-service-<instanceId>}
- *                         so that every instance sees every change event (default: host name + random suffix)
+ *                         so that every instance sees every change event (default: the platform's
+ *                         {@code portal.instance-id}, host name + random suffix)
  * @param refreshInterval  safety full reload, in case an invalidation was ever missed
  * @param retryInterval    how often a failed load or patch is tried again (the old snapshot keeps serving)
  * @param simCheckTtl      how long "has an active SIM" is cached per WHMCS client
@@ -20,44 +27,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param coldLoadWait     how long a request waits for a load already in flight on a cold cache before it
  *                         answers {@code 504 catalog-timeout}
  */
+@Validated
 @ConfigurationProperties("portal.catalog")
-public record CatalogProperties(String pricebookId, String instanceId, Duration refreshInterval, Duration retryInterval,
-                                Duration simCheckTtl, List<String> simProductGroups,
-                                Duration coldLoadWait) {
-
-    /** A Salesforce id: 15 or 18 base-62 characters. Checked before an id is put into SOQL. */
-    public static final Pattern SALESFORCE_ID = Pattern.compile("[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?");
-
-    public CatalogProperties {
-        if (pricebookId == null || pricebookId.isBlank()) {
-            throw new IllegalArgumentException("PORTAL_PRICEBOOK_ID (portal.catalog.pricebook-id) is required: the id of the "
-                    + "Salesforce Pricebook2 the portal sells from, e.g. 01sSb0000000002IAA in the sandbox");
-        }
-        if (!SALESFORCE_ID.matcher(pricebookId).matches()) {
-            throw new IllegalArgumentException("PORTAL_PRICEBOOK_ID must be a 15- or 18-character Salesforce id, was '"
-                    + pricebookId + "'");
-        }
-        instanceId = instanceId == null || instanceId.isBlank() ? defaultInstanceId() : instanceId;
-        refreshInterval = refreshInterval == null ? Duration.ofHours(1) : refreshInterval;
-        retryInterval = retryInterval == null ? Duration.ofSeconds(10) : retryInterval;
-        simCheckTtl = simCheckTtl == null ? Duration.ofSeconds(60) : simCheckTtl;
-        coldLoadWait = coldLoadWait == null ? Duration.ofSeconds(15) : coldLoadWait;
-        simProductGroups = simProductGroups == null || simProductGroups.isEmpty() ? List.of("SIM") : List.copyOf(simProductGroups);
-    }
-
-    /** The consumer group of this instance: its own, so that no other instance takes its share of the events. */
-    public String consumerGroup() {
-        return "catalog-service-" + instanceId;
-    }
-
-    // Host name alone is not unique when two instances run on one machine; the suffix keeps groups apart.
-    private static String defaultInstanceId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "host";
-        }
-        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
+public record CatalogProperties(
+        @NotBlank(message = "is required (PORTAL_PRICEBOOK_ID): the Salesforce Pricebook2 the portal sells from, "
+                + "e.g. 01sSb0000000002IAA in the sandbox")
+        @Pattern(regexp = "|" + SalesforceId.FORM, message = "must be a 15- or 18-character Salesforce id (PORTAL_PRICEBOOK_ID)")
+        String pricebookId,
+        @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*", message = "must be letters, digits, '.', '_' or '-' (it names a Kafka consumer group)")
+        String instanceId,
+        @NotNull @DurationMin(seconds = 1) @DefaultValue("1h") Duration refreshInterval,
+        @NotNull @DurationMin(millis = 10) @DefaultValue("10s") Duration retryInterval,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("60s") Duration simCheckTtl,
+        @NotEmpty @DefaultValue("SIM") List<@NotBlank String> simProductGroups,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("15s") Duration coldLoadWait) {
 }

@@ -1,6 +1,6 @@
 package dev.portal.catalog.invalidation;
 
-import dev.portal.catalog.catalog.CatalogCache;
+import dev.portal.catalog.snapshot.CatalogCache;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 class CatalogHealthIndicator implements HealthIndicator {
 
     private final CatalogCache cache;
-    private final CatalogChangeListener listener;
+    private final ChangeTopicsAssignment listener;
 
-    CatalogHealthIndicator(CatalogCache cache, CatalogChangeListener listener) {
+    CatalogHealthIndicator(CatalogCache cache, ChangeTopicsAssignment listener) {
         this.cache = cache;
         this.listener = listener;
     }

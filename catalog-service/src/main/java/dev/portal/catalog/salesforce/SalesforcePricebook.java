@@ -1,8 +1,9 @@
 package dev.portal.catalog.salesforce;
 
-import dev.portal.catalog.catalog.CatalogItem;
-import dev.portal.catalog.catalog.Category;
-import dev.portal.catalog.catalog.PricebookSource;
+import dev.portal.catalog.products.CatalogItem;
+import dev.portal.catalog.products.Category;
+import dev.portal.catalog.products.PricebookSource;
+import dev.portal.catalog.products.SalesforceId;
 import dev.portal.catalog.config.CatalogProperties;
 import dev.portal.clients.salesforce.SalesforceClient;
 import java.math.BigDecimal;
@@ -77,7 +78,7 @@ class SalesforcePricebook implements PricebookSource {
 
     // Ids from events go into SOQL: only a well-formed Salesforce id gets there.
     private static String checked(String id) {
-        if (id == null || !CatalogProperties.SALESFORCE_ID.matcher(id).matches()) {
+        if (!SalesforceId.isWellFormed(id)) {
             throw new IllegalArgumentException("not a Salesforce id: " + id);
         }
         return id;

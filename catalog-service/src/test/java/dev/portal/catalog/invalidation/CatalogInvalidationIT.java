@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.portal.catalog.CatalogFixture;
 import dev.portal.clients.salesforce.SalesforceClient;
 import dev.portal.platform.events.Topics;
+import dev.portal.platform.test.EventProbe;
 import dev.portal.platform.test.TestInfrastructure;
 import java.time.Duration;
 import java.util.Map;
@@ -41,8 +42,8 @@ class CatalogInvalidationIT {
         catalog = FIXTURE.start();
         salesforce = catalog.getBean(SalesforceClient.class);
         bridge = new BridgeRecords();
-        CatalogChangeListener listener = catalog.getBean(CatalogChangeListener.class);
-        await().atMost(WAIT).until(listener::assigned);
+        ChangeTopicsAssignment assignment = catalog.getBean(ChangeTopicsAssignment.class);
+        await().atMost(WAIT).until(assignment::assigned);
     }
 
     @AfterAll
@@ -55,7 +56,7 @@ class CatalogInvalidationIT {
     @BeforeEach
     void seed() {
         SANDBOX.reset();
-        catalog.getBean(dev.portal.catalog.catalog.CatalogCache.class).reloadQuietly("test");
+        catalog.getBean(dev.portal.catalog.snapshot.CatalogCache.class).reloadQuietly("test");
     }
 
     @Test
@@ -111,10 +112,17 @@ class CatalogInvalidationIT {
 
     @Test
     void a_record_it_cannot_read_is_dead_lettered_and_later_changes_still_apply() {
+        EventProbe probe = EventProbe.fromNow();
+        String group = catalog.getEnvironment().getProperty("spring.cloud.stream.bindings.catalogChanges-in-0.group");
+
         bridge.sendWithoutChangeType(Topics.SALESFORCE_PRODUCT.name(), VPN);
         salesforce.update("PricebookEntry", VPN_ENTRY, Map.of("UnitPrice", 700));
         bridge.send(Topics.SALESFORCE_PRICEBOOK_ENTRY.name(), "PricebookEntry", VPN_ENTRY, "UPDATE", Map.of("UnitPrice", 700.0));
         await().atMost(WAIT).until(() -> "700".equals(price(catalog, VPN)));
+        // every running instance dead-letters it for its own group; this one's copy is there, sent unchanged
+        await().atMost(WAIT).until(() -> probe.received(Topics.SALESFORCE_PRODUCT.deadLetter().name(), VPN, "salesforce.cdc.product.changed.v1")
+                .stream().anyMatch(dead -> dead.header("kafka_dlt-original-consumer-group").equals(java.util.Optional.of(group))
+                        && dead.header("ce_changetype").isEmpty()));
     }
 
     @Test

@@ -44,7 +44,7 @@ class EdgeSecurityConfiguration {
     private static final Duration JWKS_TIMEOUT = Duration.ofSeconds(5);
 
     @Bean
-    ReactiveJwtDecoder edgeJwtDecoder(PortalSecurityProperties properties, SessionVersions versions) {
+    ReactiveJwtDecoder edgeJwtDecoder(PortalSecurityProperties properties, SessionVersions versions, Clock clock) {
         if (properties.jwksUri() == null) {
             throw new IllegalStateException("portal.security.jwks-uri (PORTAL_SECURITY_JWKS_URI) must be set");
         }
@@ -56,7 +56,7 @@ class EdgeSecurityConfiguration {
                 .webClient(WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build())
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                TokenValidators.notExpired(properties.clockSkew(), Clock.systemUTC()),
+                TokenValidators.notExpired(properties.clockSkew(), clock),
                 PortalJwtDecoders.validator(properties),
                 TokenValidators.notRevoked(versions)));
         return decoder;

@@ -1,14 +1,24 @@
 package dev.portal.gateway.config;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code portal.gateway.*}
+ * {@code portal.gateway.*}, checked at start: a missing or malformed setting stops the gateway and the failure names
+ * it (a limit without its capacity, a route without its URI).
  *
  * @param routes one entry per service: where it runs, the paths it owns, how long it may take
  * @param publicPaths paths answered without a token: nothing is validated or relayed there (the service decides)
@@ -16,19 +26,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry retries of safe requests (GET, HEAD) after a transport failure or a 5xx
  * @param breaker one circuit breaker per route
  * @param limits per-IP and per-user token buckets (in memory, per instance)
- * @param revocation where sessions-revoked events come from
+ * @param revocation reading sessions-revoked events
  * @param openapi aggregation of the services' OpenAPI documents
  */
+@Validated
 @ConfigurationProperties("portal.gateway")
 public record GatewayProperties(
-        @DefaultValue Map<String, Route> routes,
-        @DefaultValue({"/api/auth/**", "/.well-known/jwks.json", "/api/stripe/webhooks"}) List<String> publicPaths,
-        @DefaultValue Cors cors,
-        @DefaultValue Retry retry,
-        @DefaultValue Breaker breaker,
-        @DefaultValue Limits limits,
-        @DefaultValue Revocation revocation,
-        @DefaultValue OpenApi openapi) {
+        @NotEmpty @DefaultValue Map<String, @Valid @NotNull Route> routes,
+        @NotNull @DefaultValue({"/api/auth/**", "/.well-known/jwks.json", "/api/stripe/webhooks"}) List<@NotBlank String> publicPaths,
+        @Valid @DefaultValue Cors cors,
+        @Valid @DefaultValue Retry retry,
+        @Valid @DefaultValue Breaker breaker,
+        @Valid @DefaultValue Limits limits,
+        @Valid @DefaultValue Revocation revocation,
+        @Valid @DefaultValue OpenApi openapi) {
 
     /**
      * @param uri the service's base URL
@@ -36,15 +47,17 @@ public record GatewayProperties(
      * @param timeout longest wait for the service's response headers (per attempt)
      * @param streaming a long-lived stream (SSE): no response timeout, no retry, no breaker
      */
-    public record Route(URI uri, List<String> paths, @DefaultValue("10s") Duration timeout,
+    public record Route(@NotNull URI uri, @NotEmpty List<@NotBlank String> paths,
+                        @NotNull @DurationMin(millis = 1) @DefaultValue("10s") Duration timeout,
                         @DefaultValue("false") boolean streaming) {
     }
 
-    public record Cors(@DefaultValue List<String> origins, @DefaultValue("30m") Duration maxAge) {
+    public record Cors(@NotNull @DefaultValue List<@NotBlank String> origins, @NotNull @DefaultValue("30m") Duration maxAge) {
     }
 
-    public record Retry(@DefaultValue("2") int retries, @DefaultValue("50ms") Duration firstBackoff,
-                        @DefaultValue("500ms") Duration maxBackoff) {
+    public record Retry(@Min(0) @DefaultValue("2") int retries,
+                        @NotNull @DurationMin(millis = 1) @DefaultValue("50ms") Duration firstBackoff,
+                        @NotNull @DurationMin(millis = 1) @DefaultValue("500ms") Duration maxBackoff) {
     }
 
     /**
@@ -53,8 +66,10 @@ public record GatewayProperties(
      * @param minimumCalls calls needed before the rate is judged
      * @param openFor how long an open breaker refuses calls before letting a few through
      */
-    public record Breaker(@DefaultValue("50") float failureRate, @DefaultValue("20") int window,
-                          @DefaultValue("10") int minimumCalls, @DefaultValue("30s") Duration openFor) {
+    public record Breaker(@DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @DefaultValue("50") float failureRate,
+                          @Min(1) @DefaultValue("20") int window,
+                          @Min(1) @DefaultValue("10") int minimumCalls,
+                          @NotNull @DurationMin(millis = 1) @DefaultValue("30s") Duration openFor) {
     }
 
     /**
@@ -63,29 +78,27 @@ public record GatewayProperties(
      * @param maxTrackedKeys buckets kept in memory; the least recently used are forgotten beyond it
      */
     public record Limits(@DefaultValue("true") boolean enabled,
-                         Limit perIp,
-                         Limit perUser,
-                         @DefaultValue("100000") long maxTrackedKeys) {
+                         @NotNull @Valid Limit perIp,
+                         @NotNull @Valid Limit perUser,
+                         @Min(1) @DefaultValue("100000") long maxTrackedKeys) {
     }
 
     /** {@code capacity} requests per {@code period}, refilled smoothly. */
-    public record Limit(long capacity, Duration period) {
+    public record Limit(@NotNull @Min(1) Long capacity, @NotNull @DurationMin(millis = 1) Duration period) {
     }
 
     /**
-     * @param bootstrapServers Kafka brokers
-     * @param topic where identity-service publishes user events
+     * The topic and group are the binding's ({@code spring.cloud.stream.bindings.revocations-in-0}).
+     *
+     * @param enabled  off: no consumer (revoked tokens then live until they expire)
      * @param lookback how far back to read at start; at least the longest access-token lifetime, so every
      *                 revocation that still matters is known
      */
     public record Revocation(@DefaultValue("true") boolean enabled,
-                             @DefaultValue("localhost:9092") String bootstrapServers,
-                             @DefaultValue("identity.user.events") String topic,
-                             @DefaultValue("30m") Duration lookback,
-                             @DefaultValue("5s") Duration retryInterval) {
+                             @NotNull @DefaultValue("30m") Duration lookback) {
     }
 
     /** @param timeout how long a service's {@code /v3/api-docs} may take before it is listed as missing */
-    public record OpenApi(@DefaultValue("3s") Duration timeout) {
+    public record OpenApi(@NotNull @DurationMin(millis = 1) @DefaultValue("3s") Duration timeout) {
     }
 }

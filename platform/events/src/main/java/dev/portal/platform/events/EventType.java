@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The wire name of an event: {@code <domain>.<entity>.<past-tense>.v<N>}, e.g. {@code portal.order.submitted.v1}.
+ * The wire name of an event: {@code portal.<domain>.<past-tense>.v<N>}, e.g. {@code portal.order.submitted.v1}
+ * (bridged Salesforce changes: {@code salesforce.cdc.<entity>.changed.v<N>}).
  * This, never the Java class name, is the contract with consumers; renaming the class changes nothing on the wire.
  */
 @Target(ElementType.TYPE)

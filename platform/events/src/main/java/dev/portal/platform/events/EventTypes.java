@@ -10,7 +10,12 @@ import java.util.regex.Pattern;
 /** The two-way map between event classes and their wire types, checked when it is built. */
 public final class EventTypes {
 
-    static final Pattern WIRE_TYPE = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+\\.v[1-9][0-9]*");
+    /**
+     * {@code portal.<domain>.<past-tense>.v<N>} for the suite's own events ({@code portal.order.submitted.v1}); the
+     * Salesforce changes cdc-bridge publishes are named after their topic, {@code salesforce.cdc.<entity>.changed.v<N>}.
+     */
+    static final Pattern WIRE_TYPE = Pattern.compile("portal\\.[a-z][a-z0-9-]*\\.[a-z][a-z0-9-]*\\.v[1-9][0-9]*"
+            + "|salesforce\\.cdc\\.[a-z][a-z0-9-]*\\.changed\\.v[1-9][0-9]*");
 
     private final Map<String, Class<? extends DomainEvent>> classes = new LinkedHashMap<>();
     private final Map<Class<? extends DomainEvent>, String> types = new LinkedHashMap<>();
@@ -44,7 +49,7 @@ public final class EventTypes {
         }
         if (!WIRE_TYPE.matcher(annotation.value()).matches()) {
             throw new IllegalArgumentException("@EventType(\"" + annotation.value() + "\") on " + eventClass.getName()
-                    + " is not of the form <domain>.<entity>.<past-tense>.v<N>");
+                    + " is not of the form portal.<domain>.<past-tense>.v<N> (salesforce.cdc.<entity>.changed.v<N> for bridged changes)");
         }
         return annotation.value();
     }

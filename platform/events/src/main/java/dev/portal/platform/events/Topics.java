@@ -25,8 +25,8 @@ public final class Topics {
     public static final Topic SIM_EVENTS = new Topic("sim.line.events", 6);
     public static final Topic WISHLIST_EVENTS = new Topic("wishlist.wishlist.events", 6);
 
-    /** What browsers are told over SSE; key = portal user id. */
-    public static final Topic NOTIFICATIONS = new Topic("portal.notifications.events", 6);
+    /** What browsers are told over SSE, written by any service; key = portal user id. */
+    public static final Topic NOTIFICATIONS = new Topic("portal.notifications", 6);
 
     /** Outbound mail requests (password reset and the like), sent by identity-service; key = message id. */
     public static final Topic MAIL = new Topic("portal.mail.requests", 3);

@@ -17,6 +17,15 @@ class EventTypesTest {
         @Override public String aggregateId() { return id; }
     }
 
+    @EventType("orders.order-submitted.v1")
+    record OwnPrefix(String id) implements DomainEvent {
+        @Override public String aggregateId() { return id; }
+    }
+
+    @EventType("salesforce.cdc.order.changed.v1")
+    record BridgedChange(String recordId) {
+    }
+
     @EventType("HappenedEvent")
     record BadlyNamed(String id) implements DomainEvent {
         @Override public String aggregateId() { return id; }
@@ -43,7 +52,13 @@ class EventTypesTest {
     @Test
     void rejects_a_wire_type_without_domain_or_version() {
         assertThatThrownBy(() -> EventTypes.of(BadlyNamed.class))
-                .hasMessageContaining("<domain>.<entity>.<past-tense>.v<N>");
+                .hasMessageContaining("portal.<domain>.<past-tense>.v<N>");
+    }
+
+    @Test
+    void a_wire_type_is_portal_domain_past_tense_version_or_a_bridged_salesforce_change() {
+        assertThatThrownBy(() -> EventTypes.of(OwnPrefix.class)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(EventTypes.typeOf(BridgedChange.class)).isEqualTo("salesforce.cdc.order.changed.v1");
     }
 
     @Test
@@ -54,7 +69,12 @@ class EventTypesTest {
 
     @Test
     void topic_names_follow_owner_entity_kind_and_dead_letters_keep_partitions() {
-        assertThat(Topics.all()).allSatisfy(topic -> assertThat(topic.name().split("\\.")).hasSizeGreaterThanOrEqualTo(3));
+        assertThat(Topics.all()).filteredOn(topic -> topic != Topics.NOTIFICATIONS)
+                .allSatisfy(topic -> assertThat(topic.name().split("\\.")).hasSize(3));
+        assertThat(Topics.NOTIFICATIONS.name()).as("the suite-wide stream").isEqualTo("portal.notifications");
+        assertThatThrownBy(() -> new Topic("orders.events", 1)).as("only portal streams leave out the kind")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Topic("orders.order.events.archive", 1)).isInstanceOf(IllegalArgumentException.class);
         assertThat(Topics.ORDER_EVENTS.deadLetter()).isEqualTo(new Topic("orders.order.events.dlt", 6));
         assertThatThrownBy(() -> new Topic("OrderEvents", 1)).isInstanceOf(IllegalArgumentException.class);
         assertThat(Topics.all()).extracting(Topic::name).doesNotHaveDuplicates();

@@ -23,11 +23,11 @@ class EventConsumerTest {
         String recordId();
     }
 
-    @EventType("test.cdc.entry.changed.v1")
+    @EventType("salesforce.cdc.entry.changed.v1")
     record EntryChanged(String recordId) implements CatalogChange {
     }
 
-    @EventType("test.cdc.product.changed.v1")
+    @EventType("salesforce.cdc.product.changed.v1")
     record ProductChanged(String recordId) implements CatalogChange {
     }
 
@@ -41,10 +41,10 @@ class EventConsumerTest {
     void a_sealed_interface_reads_each_permitted_record_by_its_wire_type() {
         EventConsumer<CatalogChange> consumer = consumers.idempotent(CatalogChange.class, (event, envelope) -> handled.add(event));
 
-        consumer.accept(message("test.cdc.product.changed.v1", "{\"recordId\":\"01t1\"}"));
-        consumer.accept(message("test.cdc.entry.changed.v1", "{\"recordId\":\"01u1\"}"));
+        consumer.accept(message("salesforce.cdc.product.changed.v1", "{\"recordId\":\"01t1\"}"));
+        consumer.accept(message("salesforce.cdc.entry.changed.v1", "{\"recordId\":\"01u1\"}"));
 
-        assertThat(consumer.types()).containsExactlyInAnyOrder("test.cdc.entry.changed.v1", "test.cdc.product.changed.v1");
+        assertThat(consumer.types()).containsExactlyInAnyOrder("salesforce.cdc.entry.changed.v1", "salesforce.cdc.product.changed.v1");
         assertThat(handled).containsExactly(new ProductChanged("01t1"), new EntryChanged("01u1"));
     }
 
@@ -52,8 +52,8 @@ class EventConsumerTest {
     void an_event_of_a_type_the_consumer_does_not_read_is_malformed_so_it_is_dead_lettered_at_once() {
         EventConsumer<EntryChanged> consumer = consumers.idempotent(EntryChanged.class, (event, envelope) -> handled.add(event));
 
-        assertThatThrownBy(() -> consumer.accept(message("test.cdc.product.changed.v1", "{}")))
-                .isInstanceOf(MalformedEventException.class).hasMessageContaining("test.cdc.product.changed.v1");
+        assertThatThrownBy(() -> consumer.accept(message("salesforce.cdc.product.changed.v1", "{}")))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("salesforce.cdc.product.changed.v1");
         assertThat(handled).isEmpty();
     }
 
@@ -62,8 +62,8 @@ class EventConsumerTest {
         EventConsumer<EntryChanged> consumer = consumers.idempotent(EntryChanged.class, (event, envelope) -> handled.add(event))
                 .ignoringOtherTypes();
 
-        consumer.accept(message("test.cdc.product.changed.v1", "{}"));
-        consumer.accept(message("test.cdc.entry.changed.v1", "{\"recordId\":\"01u2\"}"));
+        consumer.accept(message("salesforce.cdc.product.changed.v1", "{}"));
+        consumer.accept(message("salesforce.cdc.entry.changed.v1", "{\"recordId\":\"01u2\"}"));
 
         assertThat(handled).containsExactly(new EntryChanged("01u2"));
     }
@@ -87,7 +87,7 @@ class EventConsumerTest {
     void data_that_does_not_fit_the_record_is_malformed() {
         EventConsumer<EntryChanged> consumer = consumers.idempotent(EntryChanged.class, (event, envelope) -> handled.add(event));
 
-        assertThatThrownBy(() -> consumer.accept(message("test.cdc.entry.changed.v1", "{\"recordId\":")))
+        assertThatThrownBy(() -> consumer.accept(message("salesforce.cdc.entry.changed.v1", "{\"recordId\":")))
                 .isInstanceOf(MalformedEventException.class).hasMessageContaining("unreadable data");
     }
 
@@ -117,7 +117,7 @@ class EventConsumerTest {
         });
         EventConsumer<EntryChanged> consumer = withInbox.inbox("test.changes", EntryChanged.class, (event, envelope) -> handled.add(event));
 
-        consumer.accept(message("test.cdc.entry.changed.v1", "{\"recordId\":\"01u3\"}"));
+        consumer.accept(message("salesforce.cdc.entry.changed.v1", "{\"recordId\":\"01u3\"}"));
 
         assertThat(receipts).containsExactly("test.changes/event-1");
         assertThat(handled).containsExactly(new EntryChanged("01u3"));

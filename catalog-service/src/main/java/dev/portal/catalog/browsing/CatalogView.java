@@ -1,0 +1,7 @@
+package dev.portal.catalog.browsing;
+
+import java.util.List;
+
+/** The listing answer. */
+record CatalogView(List<ProductView> products) {
+}
