@@ -36,9 +36,13 @@ record DashboardView(Instant generatedAt, RecentOrders recentOrders, UnpaidInvoi
         }
     }
 
-    /** @param orderedAt as order-service wrote it (an ISO instant) */
+    /**
+     * @param status           the Salesforce Order status (e.g. {@code Pending Review}, {@code Activated})
+     * @param activationStatus how far fulfillment has brought it (order-service's {@code activationStatus})
+     * @param placedAt         as order-service wrote it (an ISO instant)
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Order(String id, String status, String orderedAt, Money total) {
+    record Order(String id, String orderNumber, String status, String activationStatus, String placedAt, Money total) {
     }
 
     /** Unpaid invoices (WHMCS), and the overdue ones among them. */

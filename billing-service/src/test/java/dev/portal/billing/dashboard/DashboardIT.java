@@ -24,7 +24,7 @@ class DashboardIT extends BillingTestBase {
     @Test
     void all_four_sections_come_together_for_the_caller() {
         Instant now = clock.instant();
-        ORDERS.on("GET", "/api/orders", orders(0, 3, List.of(order("801Sb0000000003AAA", "Activated", now.minus(Duration.ofDays(1))),
+        ORDERS.on("GET", "/api/orders", orders(1, 3, List.of(order("801Sb0000000003AAA", "Activated", now.minus(Duration.ofDays(1))),
                 order("801Sb0000000002AAA", "Draft", now.minus(Duration.ofDays(29))),
                 order("801Sb0000000001AAA", "Activated", now.minus(Duration.ofDays(31))))));
         CASES.on("GET", "/api/cases", cases(1, List.of(openCase("500Sb0000000007AAA", "00001007", "SIM not activating"))));
@@ -51,7 +51,7 @@ class DashboardIT extends BillingTestBase {
 
     @Test
     void the_callers_own_token_is_relayed_and_cases_are_asked_for_open_ones() {
-        ORDERS.on("GET", "/api/orders", orders(0, 0, List.of()));
+        ORDERS.on("GET", "/api/orders", orders(1, 0, List.of()));
         CASES.on("GET", "/api/cases", cases(0, List.of()));
 
         String token = token(AIKO, AIKO_ACCOUNT);
@@ -63,12 +63,13 @@ class DashboardIT extends BillingTestBase {
         assertThat(toOrders.header("Authorization")).isEqualTo("Bearer " + token);
         assertThat(toCases.header("Authorization")).isEqualTo("Bearer " + token);
         assertThat(toCases.query()).contains("status=open");
+        assertThat(toOrders.query()).contains("page=1");
         assertThat(toOrders.header("traceparent")).as("the request's trace goes along").isNotBlank();
     }
 
     @Test
     void with_whmcs_failing_the_invoice_and_service_sections_are_unavailable_and_the_others_served() {
-        ORDERS.on("GET", "/api/orders", orders(0, 0, List.of()));
+        ORDERS.on("GET", "/api/orders", orders(1, 0, List.of()));
         CASES.on("GET", "/api/cases", cases(0, List.of()));
         SANDBOX.fault("whmcs", "{\"failure\":\"status\",\"status\":503}");
 
@@ -82,7 +83,7 @@ class DashboardIT extends BillingTestBase {
 
     @Test
     void cached_invoices_still_show_while_whmcs_is_down() {
-        ORDERS.on("GET", "/api/orders", orders(0, 0, List.of()));
+        ORDERS.on("GET", "/api/orders", orders(1, 0, List.of()));
         CASES.on("GET", "/api/cases", cases(0, List.of()));
         ok(aiko().get("/api/dashboard"));
         SANDBOX.fault("whmcs", "{\"failure\":\"status\",\"status\":503}");
@@ -95,7 +96,7 @@ class DashboardIT extends BillingTestBase {
 
     @Test
     void a_slow_source_is_cut_off_at_its_timeout_and_the_rest_is_answered() {
-        ORDERS.on("GET", "/api/orders", FixtureServer.delayed(Duration.ofSeconds(8), orders(0, 0, List.of())));
+        ORDERS.on("GET", "/api/orders", FixtureServer.delayed(Duration.ofSeconds(8), orders(1, 0, List.of())));
         CASES.on("GET", "/api/cases", cases(0, List.of()));
 
         long started = System.nanoTime();
@@ -110,7 +111,7 @@ class DashboardIT extends BillingTestBase {
 
     @Test
     void a_source_that_answers_with_an_error_or_an_unknown_shape_is_marked_failed() {
-        ORDERS.on("GET", "/api/orders", FixtureServer.json(200, "{\"orders\":[]}"));
+        ORDERS.on("GET", "/api/orders", FixtureServer.json(200, "{\"items\":[],\"page\":1,\"size\":50,\"total\":0}"));
         CASES.on("GET", "/api/cases", FixtureServer.json(500, "{\"code\":\"internal-error\"}"));
 
         JsonNode dashboard = ok(aiko().get("/api/dashboard"));
@@ -124,13 +125,13 @@ class DashboardIT extends BillingTestBase {
     void recent_orders_are_counted_across_pages_up_to_the_cutoff_and_listed_up_to_the_section_limit() {
         Instant now = clock.instant();
         ORDERS.on("GET", "/api/orders",
-                orders(0, 60, PeerAnswers.ordersPlacedEvery(now, 50, Duration.ofHours(12))),
-                orders(1, 60, PeerAnswers.ordersPlacedEvery(now.minus(Duration.ofDays(25)), 10, Duration.ofDays(1))));
+                orders(1, 60, PeerAnswers.ordersPlacedEvery(now, 50, Duration.ofHours(12))),
+                orders(2, 60, PeerAnswers.ordersPlacedEvery(now.minus(Duration.ofDays(25)), 10, Duration.ofDays(1))));
         CASES.on("GET", "/api/cases", cases(0, List.of()));
 
         JsonNode recent = ok(aiko().get("/api/dashboard")).path("recentOrders");
 
-        // page 0: 50 orders within 25 days; page 1: 25 to 30 days ago are recent (6), older ones are not
+        // page 1: 50 orders within 25 days; page 2: 25 to 30 days ago are recent (6), older ones are not
         assertThat(recent.path("count").asInt()).isEqualTo(56);
         assertThat(recent.path("items")).hasSize(10);
         assertThat(ORDERS.requests()).hasSize(2);
