@@ -47,6 +47,18 @@ final class Sandbox {
         }
     }
 
+    /** A call of the admin API (faults, WHMCS scenarios); fails on anything but 2xx. */
+    JsonNode admin(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/sandbox/admin" + path));
+        request = json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<String> answer = send(request);
+        if (answer.statusCode() / 100 != 2) {
+            throw new AssertionError("sandbox admin " + method + " " + path + " -> " + answer.statusCode() + " " + answer.body());
+        }
+        return Browser.JSON.readTree(answer.body().isEmpty() ? "{}" : answer.body());
+    }
+
     private String salesforceToken() {
         HttpResponse<String> token = send(HttpRequest.newBuilder(uri("/salesforce/services/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
