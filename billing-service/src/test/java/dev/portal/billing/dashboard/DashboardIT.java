@@ -142,6 +142,14 @@ class DashboardIT extends BillingTestBase {
         assertProblem(unlinked().get("/api/dashboard"), 409, "account-not-linked");
     }
 
+    @Test
+    void the_openapi_document_shows_the_dashboard_without_parameters_of_the_callers_token() {
+        JsonNode operation = ok(ApiClient.on(port).get("/v3/api-docs")).path("paths").path("/api/dashboard").path("get");
+
+        assertThat(operation.isMissingNode()).isFalse();
+        assertThat(operation.path("parameters").isMissingNode() || operation.path("parameters").isEmpty()).as(operation.toString()).isTrue();
+    }
+
     private static void assertUnavailable(JsonNode section, String reason) {
         assertThat(section.path("available").asBoolean()).as(section.toString()).isFalse();
         assertThat(section.path("reason").asString()).isEqualTo(reason);
