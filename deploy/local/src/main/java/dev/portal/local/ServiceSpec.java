@@ -14,7 +14,7 @@ record ServiceSpec(String name, String module, int port, String database) {
             new ServiceSpec("fulfillment-service", "fulfillment-service", 8084, "fulfillment"),
             new ServiceSpec("billing-service", "billing-service", 8085, "billing"),
             new ServiceSpec("sim-service", "sim-service", 8086, "sim"),
-            new ServiceSpec("case-service", "case-service", 8087, null),
+            new ServiceSpec("case-service", "case-service", 8087, "cases"),
             new ServiceSpec("wishlist-service", "wishlist-service", 8088, "wishlist"),
             new ServiceSpec("notification-service", "notification-service", 8089, null),
             new ServiceSpec("cdc-bridge", "cdc-bridge", 8090, "cdc_bridge"),

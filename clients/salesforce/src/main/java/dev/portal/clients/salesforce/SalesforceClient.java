@@ -104,6 +104,25 @@ public class SalesforceClient {
         public Optional<SubResponse> byReference(String referenceId) {
             return compositeResponse.stream().filter(r -> referenceId.equals(r.referenceId())).findFirst();
         }
+
+        /**
+         * This answer when every subrequest succeeded; otherwise a {@link SalesforceApiException} with the status and
+         * errors of the subrequest that failed first for a reason of its own (the {@code PROCESSING_HALTED} answers
+         * an {@code allOrNone} request gives the others are left out).
+         */
+        public CompositeResponse orThrow() {
+            if (successful()) {
+                return this;
+            }
+            SubResponse failed = compositeResponse.stream().filter(r -> !r.successful())
+                    .filter(r -> r.errors().stream().noneMatch(e -> "PROCESSING_HALTED".equals(e.errorCode())))
+                    .findFirst()
+                    .orElseGet(() -> compositeResponse.stream().filter(r -> !r.successful()).findFirst().orElseThrow());
+            List<SalesforceApiException.Error> errors = failed.errors().isEmpty()
+                    ? List.of(new SalesforceApiException.Error("HTTP_" + failed.httpStatusCode(), "subrequest " + failed.referenceId() + " failed", List.of()))
+                    : failed.errors();
+            throw new SalesforceApiException("composite", failed.httpStatusCode(), errors);
+        }
     }
 
     private final SalesforceAuth auth;

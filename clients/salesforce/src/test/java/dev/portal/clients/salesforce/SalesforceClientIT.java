@@ -149,6 +149,22 @@ class SalesforceClientIT {
     }
 
     @Test
+    void or_throw_names_the_subrequest_that_failed_for_a_reason_of_its_own() {
+        SalesforceClient.CompositeResponse response = client.composite(true, List.of(
+                SalesforceClient.Subrequest.create("acct", "Account", Map.of("Name", "Never Stored")),
+                SalesforceClient.Subrequest.create("contact", "Contact", Map.of("FirstName", "No last name"))));
+
+        assertThatThrownBy(response::orThrow).isInstanceOfSatisfying(SalesforceApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.errorCode()).isEqualTo("REQUIRED_FIELD_MISSING");
+            assertThat(e.operation()).isEqualTo("composite");
+        });
+        SalesforceClient.CompositeResponse fine = client.composite(true, List.of(
+                SalesforceClient.Subrequest.create("acct", "Account", Map.of("Name", "Stored"))));
+        assertThat(fine.orThrow()).isSameAs(fine);
+    }
+
+    @Test
     void salesforce_error_arrays_become_typed_exceptions() {
         assertThatThrownBy(() -> client.queryTrees("SELECT Name FROM Account WHERE"))
                 .isInstanceOfSatisfying(SalesforceApiException.class, e -> {

@@ -10,16 +10,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * Salesforce scenarios for development and tests, changed the way a person in the org would (no API origin, the
  * sandbox's admin user as commit user): approve an order, move a case as an agent would, change a price, set any
- * field, and set the API usage.
+ * field, comment on a case as an agent, set the API usage, and list the SOQL the org received.
  * Every change publishes its {@code SalesforceRecordsChanged} like an API change.
  */
 @RestController
@@ -45,6 +47,9 @@ class SalesforceAdminController {
     record CaseStatus(String status) {
     }
 
+    record CaseComment(String body, Boolean published) {
+    }
+
     /** Status → Approved. */
     @PostMapping("/orders/{id}/approve")
     Map<String, Object> approve(@PathVariable String id) {
@@ -58,6 +63,30 @@ class SalesforceAdminController {
             throw ProblemException.badRequest("status-missing", "give the new status, e.g. {\"status\":\"Working\"}");
         }
         return change("Case", id, JsonNodeFactory.instance.objectNode().put("Status", change.status()).toString());
+    }
+
+    /** An agent comments on a case: public ({@code published}, the default) or an internal note. Answers the comment. */
+    @PostMapping("/cases/{id}/comments")
+    @ResponseStatus(HttpStatus.CREATED)
+    Object caseComment(@PathVariable String id, @RequestBody CaseComment comment) {
+        if (comment.body() == null || comment.body().isBlank()) {
+            throw ProblemException.badRequest("body-missing", "give the comment, e.g. {\"body\":\"We are on it.\"}");
+        }
+        return guarded(() -> {
+            // the case must exist (404 otherwise); its 18-character id is the comment's parent
+            String caseId = (String) ((Map<?, ?>) api.retrieve("62.0", "Case", id, "Id").body()).get("Id");
+            var fields = JsonNodeFactory.instance.objectNode().put("ParentId", caseId).put("CommentBody", comment.body())
+                    .put("IsPublished", comment.published() == null || comment.published());
+            String commentId = api.data().inTransaction("", ADMIN_USER_ID, tx ->
+                    (String) ((Map<?, ?>) api.create(tx, "62.0", "CaseComment", fields).body()).get("id"));
+            return api.retrieve("62.0", "CaseComment", commentId, null).body();
+        });
+    }
+
+    /** The SOQL statements the org received since the last reset, oldest first (what a client really sent). */
+    @GetMapping("/queries")
+    List<String> queries() {
+        return api.receivedQueries();
     }
 
     /** A price book entry's UnitPrice. */

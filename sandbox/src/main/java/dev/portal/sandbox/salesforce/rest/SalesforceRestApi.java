@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,6 +41,10 @@ class SalesforceRestApi implements SeededState {
     private final SalesforceRestSettings settings;
     private final Map<String, Cursor> cursors = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicInteger used = new AtomicInteger();
+    private static final int RECEIVED_KEPT = 1000;
+
+    /** The SOQL statements received, oldest first, so that tests can see exactly what a client sent. */
+    private final ConcurrentLinkedDeque<String> received = new ConcurrentLinkedDeque<>();
     private volatile LocalDate usageDay;
 
     SalesforceRestApi(SalesforceState data, SalesforceRestSettings settings) {
@@ -56,6 +61,7 @@ class SalesforceRestApi implements SeededState {
     @Override
     public void reset() {
         cursors.clear();
+        received.clear();
         used.set(0);
         usageDay = today();
     }
@@ -97,7 +103,16 @@ class SalesforceRestApi implements SeededState {
 
     // ---- query ----
 
+    /** The last {@value #RECEIVED_KEPT} SOQL statements received (REST and composite), oldest first. */
+    List<String> receivedQueries() {
+        return List.copyOf(received);
+    }
+
     Result query(String version, String soql, Integer batchSize) {
+        received.addLast(soql == null ? "" : soql);
+        while (received.size() > RECEIVED_KEPT) {
+            received.pollFirst();
+        }
         SalesforceSoql.Query query = SalesforceSoql.parse(soql, data.instant());
         if (query.count()) {
             int total = SalesforceSoql.run(query, data, version).size();

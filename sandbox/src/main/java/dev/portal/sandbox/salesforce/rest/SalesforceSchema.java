@@ -72,11 +72,15 @@ final class SalesforceSchema {
                 bool("IsActive"), field("CurrencyIsoCode", Type.STRING));
         define("Order", "801", "OrderNumber", "%08d",
                 ref("AccountId", "Account", true), ref("Pricebook2Id", "Pricebook2", false),
-                pick("Status", true, "Draft", "Approved", "Activated"), req("EffectiveDate", Type.DATE),
+                pick("Status", true, "Draft", "Pending Review", "Approved", "Activated"), req("EffectiveDate", Type.DATE),
                 pick("Activation_Status__c", false, "Not Started", "Activating", "Activated", "Failed"),
                 field("Activation_Error__c", Type.STRING), ext("WHMCS_Order_ID__c"), field("Order_Type__c", Type.STRING),
                 field("SIM_Type__c", Type.STRING), field("EID__c", Type.STRING), field("MSISDN__c", Type.STRING),
-                readOnly("OrderNumber", Type.AUTONUMBER));
+                readOnly("OrderNumber", Type.AUTONUMBER),
+                // standard Order fields the portal's checkout writes: its reference, the customer's note, the address snapshot
+                field("OrderReferenceNumber", Type.STRING), field("Description", Type.STRING), field("BillingStreet", Type.STRING),
+                field("BillingCity", Type.STRING), field("BillingState", Type.STRING), field("BillingPostalCode", Type.STRING),
+                field("BillingCountry", Type.STRING));
         define("OrderItem", "802", null, null,
                 ref("OrderId", "Order", true), ref("Product2Id", "Product2", false), ref("PricebookEntryId", "PricebookEntry", true),
                 req("Quantity", Type.DOUBLE), req("UnitPrice", Type.CURRENCY));
@@ -85,6 +89,9 @@ final class SalesforceSchema {
                 field("Description", Type.STRING), pick("Status", false, "New", "Working", "Closed"), field("Origin", Type.STRING),
                 field("Priority", Type.STRING), field("Type", Type.STRING), readOnly("CaseNumber", Type.AUTONUMBER),
                 readOnly("IsClosed", Type.BOOLEAN), readOnly("ClosedDate", Type.DATETIME));
+        // IsPublished: whether the customer may see the comment (Salesforce's "Public"); internal notes are false
+        define("CaseComment", "00a", null, null,
+                ref("ParentId", "Case", true), field("CommentBody", Type.STRING), bool("IsPublished"));
     }
 
     private SalesforceSchema() {

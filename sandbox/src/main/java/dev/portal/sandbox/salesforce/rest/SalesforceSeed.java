@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The seeded org ({@code docs/sandbox.md}): six customer accounts with contacts, the product catalogue with the
  * standard and "Portal Catalog" price books, Hanako's activated SIM order, Taro's draft order and Hanako's two
- * cases. Seeded ids are fixed ({@code <prefix>Sb00000000<nn>}), so tests and docs can name them.
+ * cases (the open one with a public and an internal comment). Seeded ids are fixed ({@code <prefix>Sb00000000<nn>}), so tests and docs can name them.
  */
 final class SalesforceSeed {
 
@@ -85,6 +85,11 @@ final class SalesforceSeed {
                 "Description", "The FTTH connection drops every evening.", "Status", "New", "Origin", "Web", "Priority", "Medium"));
         data.seed("Case", fields("Id", id("500", 2), "AccountId", id("001", 1), "Subject", "Change of billing address",
                 "Description", "Please update my billing address.", "Status", "Closed", "Origin", "Phone", "Priority", "Low"));
+        // on the open case: an agent's answer the customer sees, and an internal note the customer must never see
+        data.seed("CaseComment", fields("Id", id("00a", 1), "ParentId", id("500", 1), "IsPublished", true,
+                "CommentBody", "We are checking the line from our side; please restart the router once tonight."));
+        data.seed("CaseComment", fields("Id", id("00a", 2), "ParentId", id("500", 1), "IsPublished", false,
+                "CommentBody", "Internal: line test scheduled with the carrier, do not share the ticket number."));
     }
 
     private static Map<String, Object> fields(Object... pairs) {

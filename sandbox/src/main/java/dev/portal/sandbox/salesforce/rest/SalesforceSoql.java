@@ -397,6 +397,8 @@ final class SalesforceSoql {
                             case 'n' -> '\n';
                             case 't' -> '\t';
                             case 'r' -> '\r';
+                            case 'b' -> '\b';
+                            case 'f' -> '\f';
                             default -> e;
                         });
                     } else if (d == '\'') {

@@ -1,0 +1,5 @@
+-- case-service's schema starts here. The platform tables it uses come first, from the platform libraries it depends on
+-- (versions below 1, so that every service has them in the same shape):
+--   V0_1 outbox, outbox_heartbeat   (platform-outbox: case.updated notifications written with the change they report)
+--   V0_2 inbox                      (platform-inbox: which events each consumer has applied)
+-- Salesforce owns the cases; this service keeps only what it needs to tell customers about changes (V2).
