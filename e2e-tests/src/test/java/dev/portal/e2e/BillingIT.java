@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * services with the SIM lines marked, the dashboard with all four sections; and with WHMCS failing, the dashboard
  * still answering with its two WHMCS sections marked unavailable.
  */
-@Order(6)
+@Order(7)
 @ExtendWith(SuiteExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
