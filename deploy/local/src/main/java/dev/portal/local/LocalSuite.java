@@ -284,7 +284,7 @@ public final class LocalSuite {
         String sandbox = environment.get("PORTAL_SANDBOX_URL");
         environment.put("PORTAL_WHMCS_URL", sandbox + "/whmcs");
         environment.put("PORTAL_SALESFORCE_URL", sandbox + "/salesforce");
-        environment.put("PORTAL_FREEBIT_URL", sandbox + "/freebit");
+        environment.put("PORTAL_FREEBIT_URL", sandbox + "/freebit/emptool/api");
         environment.put("PORTAL_STRIPE_API_BASE", sandbox + "/stripe");
         environment.put("PORTAL_SFTP_HOST", "127.0.0.1");
         environment.put("PORTAL_SFTP_PORT", Integer.toString(settings.sftpPort()));
@@ -312,6 +312,11 @@ public final class LocalSuite {
         environment.put("SANDBOX_STRIPE_WEBHOOK_URLS", gateway + "/api/stripe/webhooks");
         // the sandbox's "Portal Catalog" price book (docs/sandbox/salesforce.md)
         environment.put("PORTAL_PRICEBOOK_ID", "01sSb0000000002IAA");
+        // the sandbox's Freebit plan of each SIM product (WHMCS pid), which the fulfillment activates (docs/sandbox/freebit.md)
+        environment.put("PORTAL_FULFILLMENT_PRODUCTS_SIMPLANS_10", "DATA_3GB");
+        environment.put("PORTAL_FULFILLMENT_PRODUCTS_SIMPLANS_11", "VOICE_10GB");
+        environment.put("PORTAL_FULFILLMENT_PRODUCTS_SIMPLANS_12", "VOICE_20GB");
+        environment.put("PORTAL_FULFILLMENT_PRODUCTS_SIMPLANS_13", "FAMILY_VOICE_5GB");
         if (settings.jsonLogs()) {
             environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
         }

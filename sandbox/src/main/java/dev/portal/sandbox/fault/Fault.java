@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Min;
  * A fault injected into one simulated system. Every field is optional.
  *
  * @param latencyMs delay added before every affected request is handled
+ * @param latencyMaxMs with {@code latencyMs}, the upper end of a delay drawn uniformly for each request
+ *                  ({@code latencyMs}..{@code latencyMaxMs}), like a real system's spread of response times
  * @param failure   what an affected request gets instead of its answer: an error {@code status}, a {@code hang}
  *                  (no answer for {@code hangMs}, so clients time out) or a {@code drop} (the connection closes
  *                  half-way through the answer); none means latency only
@@ -21,6 +23,7 @@ import jakarta.validation.constraints.Min;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Fault(@Min(0) @Max(120_000) Integer latencyMs,
+                    @Min(0) @Max(120_000) Integer latencyMaxMs,
                     Failure failure,
                     @Min(400) @Max(599) Integer status,
                     @DecimalMin("0.0") @DecimalMax("1.0") Double rate,
@@ -31,6 +34,15 @@ public record Fault(@Min(0) @Max(120_000) Integer latencyMs,
         @JsonProperty("status") STATUS,
         @JsonProperty("hang") HANG,
         @JsonProperty("drop") DROP
+    }
+
+    /** The delay for one request: {@code latencyMs}, or a draw up to {@code latencyMaxMs} when that is larger. */
+    int latencyFor(double uniform) {
+        int low = latencyMs != null ? latencyMs : 0;
+        if (latencyMaxMs == null || latencyMaxMs <= low) {
+            return low;
+        }
+        return low + (int) Math.floor(uniform * (latencyMaxMs - low + 1));
     }
 
     int effectiveStatus() {

@@ -40,7 +40,7 @@ public class Faults {
     public Map<String, Fault> current() {
         Map<String, Fault> view = new TreeMap<>();
         active.forEach((system, a) -> view.put(system, a.remaining() == null ? a.fault()
-                : new Fault(a.fault().latencyMs(), a.fault().failure(), a.fault().status(), a.fault().rate(),
+                : new Fault(a.fault().latencyMs(), a.fault().latencyMaxMs(), a.fault().failure(), a.fault().status(), a.fault().rate(),
                         Math.max(a.remaining().get(), 0), a.fault().hangMs())));
         return view;
     }
@@ -65,7 +65,7 @@ public class Faults {
                 active.remove(system, a);
             }
         }
-        return Optional.of(new Decision(fault.latencyMs() == null ? 0 : fault.latencyMs(), fault.failure(),
+        return Optional.of(new Decision(fault.latencyFor(ThreadLocalRandom.current().nextDouble()), fault.failure(),
                 fault.effectiveStatus(), fault.effectiveHangMs()));
     }
 }

@@ -34,12 +34,45 @@ class FreebitAdminController {
     private final FreebitClock clock;
     private final FreebitAuthKeys keys;
     private final FreebitSettings settings;
+    private final FreebitActivations activations;
 
-    FreebitAdminController(FreebitLines lines, FreebitTime time, FreebitAuthKeys keys, FreebitSettings settings) {
+    FreebitAdminController(FreebitLines lines, FreebitTime time, FreebitAuthKeys keys, FreebitSettings settings,
+                           FreebitActivations activations) {
         this.lines = lines;
         this.clock = time.clock();
         this.keys = keys;
         this.settings = settings;
+        this.activations = activations;
+    }
+
+    /**
+     * How new-line activations behave from now on (absent fields keep their value): {@code durationMs} until one
+     * completes; {@code refuse} accounts (or {@code refuseAll}) whose activation Freebit refuses with {@code reason}.
+     */
+    record ActivationScenario(@Min(0) @Max(86_400_000) Long durationMs, List<@NotBlank String> refuse, Boolean refuseAll,
+                              String reason) {
+    }
+
+    @PutMapping("/activations")
+    Map<String, Object> activations(@Valid @RequestBody ActivationScenario scenario) {
+        FreebitActivations.Behaviour now = activations.current();
+        activations.set(new FreebitActivations.Behaviour(
+                scenario.durationMs() == null ? now.duration() : Duration.ofMillis(scenario.durationMs()),
+                scenario.refuse() == null ? now.refused() : java.util.Set.copyOf(scenario.refuse()),
+                scenario.refuseAll() == null ? now.refuseAll() : scenario.refuseAll(),
+                scenario.reason() == null || scenario.reason().isBlank() ? now.reason() : scenario.reason()));
+        return activations();
+    }
+
+    @GetMapping("/activations")
+    Map<String, Object> activations() {
+        FreebitActivations.Behaviour now = activations.current();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("durationMs", now.duration().toMillis());
+        body.put("refuse", now.refused().stream().sorted().toList());
+        body.put("refuseAll", now.refuseAll());
+        body.put("reason", now.reason());
+        return body;
     }
 
     /** A day of usage on one line, in MB; {@code date} as YYYYMMDD or YYYY-MM-DD (default: today). */

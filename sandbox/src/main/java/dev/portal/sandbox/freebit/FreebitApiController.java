@@ -40,11 +40,13 @@ class FreebitApiController {
     private final FreebitLines lines;
     private final FreebitAuthKeys keys;
     private final FreebitSettings settings;
+    private final FreebitActivations activations;
 
-    FreebitApiController(FreebitLines lines, FreebitAuthKeys keys, FreebitSettings settings) {
+    FreebitApiController(FreebitLines lines, FreebitAuthKeys keys, FreebitSettings settings, FreebitActivations activations) {
         this.lines = lines;
         this.keys = keys;
         this.settings = settings;
+        this.activations = activations;
     }
 
     @PostMapping({"/authOem", "/authOem/", "/authOem/getAuthKey", "/authOem/getAuthKey/"})
@@ -263,7 +265,47 @@ class FreebitApiController {
         });
     }
 
-    /** PA05-41 (reissue only), and its alias {@code reissueEsim} [unverified] (same request, {@code addKind} defaults to "R"). */
+    /**
+     * PA02-01, a new line ("up to 10 min"). The public excerpt names only {@code masterAccount}/{@code masterPassword}
+     * and "the service list"; the sandbox reads {@code account} (the MSISDN), {@code planCode}, {@code simKind}
+     * ({@code "sim"}, or {@code "esim"} with {@code eid}), {@code contractLine} ({@code "4G"} default) [G].
+     */
+    @PostMapping({"/master/addAcnt", "/master/addAcnt/"})
+    ResponseEntity<Map<String, Object>> addAccount(HttpServletRequest http) {
+        return authenticated(http, request -> {
+            requireKind(request);
+            String simKind = request.text("simKind") == null ? "sim" : request.text("simKind");
+            if (!simKind.equals("sim") && !simKind.equals("esim")) {
+                throw FreebitError.invalid("simKind must be \"sim\" or \"esim\"");
+            }
+            String eid = request.text("eid");
+            if (simKind.equals("esim") && (eid == null || !EID.matcher(eid).matches())) {
+                throw FreebitError.invalid("eid must be 32 digits for an eSIM");
+            }
+            return activate(request, simKind.equals("esim"), eid);
+        });
+    }
+
+    /** A new line's activation (both paths): refused by the scenario, or registered and processing. */
+    private Map<String, Object> activate(FreebitParams request, boolean esim, String eid) {
+        String account = request.account();
+        String planCode = request.required("planCode");
+        String contractLine = request.text("contractLine") == null ? "4G" : request.text("contractLine");
+        if (!contractLine.equals("4G") && !contractLine.equals("5G")) {
+            throw FreebitError.invalid("contractLine must be \"4G\" or \"5G\"");
+        }
+        java.util.Optional<String> refused = activations.refusal(account);
+        if (refused.isPresent()) {
+            throw new FreebitError(FreebitError.ACTIVATION_REFUSED, "409", "activation refused: " + refused.get());
+        }
+        String productNumber = lines.register(account, esim, eid, planCode, contractLine, activations.duration());
+        Map<String, Object> body = ok();
+        body.put("account", account);
+        body.put("productNumber", productNumber);
+        return body;
+    }
+
+    /** PA05-41 (new lines and reissues; MNP is not simulated), and its alias {@code reissueEsim} [unverified] (same request, {@code addKind} defaults to "R"). */
     @PostMapping({"/mvno/esim/addAcnt", "/mvno/esim/addAcnt/", "/mvno/reissueEsim", "/mvno/reissueEsim/"})
     ResponseEntity<Map<String, Object>> esim(HttpServletRequest http) {
         return authenticated(http, request -> {
@@ -280,14 +322,17 @@ class FreebitApiController {
                 throw new FreebitError(FreebitError.UNSUPPORTED_PATTERN, "356",
                         "400-356 unsupported pattern: aladinOperated \"10\" is only for addKind \"N\"");
             }
-            if (!addKind.equals("R")) {
+            if (addKind.equals("M")) {
                 throw new FreebitError(FreebitError.NOT_APPLICABLE, "400",
-                        "the sandbox supports eSIM reissue (addKind \"R\") only");
+                        "the sandbox does not simulate MNP (addKind \"M\")");
             }
             String account = request.account();
             String eid = request.required("eid");
             if (!EID.matcher(eid).matches()) {
                 throw FreebitError.invalid("eid must be 32 digits");
+            }
+            if (addKind.equals("N")) {
+                return activate(request, true, eid);
             }
             JsonNode reissue = request.object("reissue");
             String oldProductNumber = FreebitParams.text(reissue, "oldProductNumber");

@@ -25,6 +25,10 @@ final class FreebitError extends RuntimeException {
     static final String INTERVAL_NOT_ELAPSED = "231";
     /** a change of the same kind is already reserved. */
     static final String ALREADY_RESERVED = "232";
+    /** a new line's account already exists. */
+    static final String ACCOUNT_EXISTS = "233";
+    /** the carrier refused to activate a new line (a permanent failure). */
+    static final String ACTIVATION_REFUSED = "250";
     /** the operation does not apply to this line. */
     static final String NOT_APPLICABLE = "240";
     /** eSIM: unsupported pattern (the fact sheet's {@code 400-356}). */

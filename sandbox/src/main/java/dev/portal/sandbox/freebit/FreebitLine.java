@@ -19,7 +19,7 @@ final class FreebitLine {
     /** Kinds of asynchronous or scheduled orders, by their name in answers. */
     enum Order {
         CHANGE_PLAN("changePlan"), TALK_OPTION("talkOptionChange"), CONTRACT_LINE("contractLineChange"),
-        CANCEL("cancel"), ESIM_REISSUE("esimReissue"), QUOTA_ADD("quotaAdd");
+        CANCEL("cancel"), ESIM_REISSUE("esimReissue"), QUOTA_ADD("quotaAdd"), ACTIVATION("activation");
 
         final String wire;
 

@@ -236,6 +236,30 @@ class FreebitLines implements SeededState {
                 });
     }
 
+    /**
+     * A new line (PA02-01, or PA05-41 with {@code addKind "N"}): it exists at once, {@code processing} (locked) until
+     * the activation completes after {@code takes}. Returns the SIM's product number.
+     */
+    synchronized String register(String account, boolean esim, String eid, String planCode, String contractLine, Duration takes) {
+        if (lines.containsKey(account)) {
+            throw new FreebitError(FreebitError.ACCOUNT_EXISTS, "409", "account " + account + " already exists");
+        }
+        if (!settings.planCodes().contains(planCode)) {
+            throw FreebitError.invalid("unknown planCode " + planCode);
+        }
+        String productNumber = (esim ? "DN" : "AX") + String.format("%013d", 2_000_000_000_000L + productNumbers.incrementAndGet());
+        FreebitLine line = new FreebitLine(account, esim, planCode.contains("VOICE"), today(), productNumber, planCode,
+                contractLine, eid, 0);
+        if (line.voice) {
+            voiceDefaults(line);
+        }
+        lines.put(account, line);
+        schedule(line, FreebitLine.Order.ACTIVATION, clock.instant().plus(takes), true, null,
+                details("planCode", planCode, "simKind", esim ? "esim" : "sim", "productNumber", productNumber), l -> {
+                });
+        return productNumber;
+    }
+
     // ---- scenarios ----
 
     synchronized void addUsage(String account, LocalDate date, long usedMb) {

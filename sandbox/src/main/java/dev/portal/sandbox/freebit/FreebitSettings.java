@@ -25,6 +25,8 @@ import java.util.List;
  * @param contractLineDuration   time a 4G/5G change takes to complete (the line is locked meanwhile)
  * @param cancelDelay            delay after the scheduled time until a cancellation is done
  * @param esimReissueDuration    time an eSIM reissue takes to complete (the line is locked meanwhile) [G]
+ * @param activationDuration     time a new line's activation takes to complete (PA02-01: "up to 10 min"; the line is
+ *                               {@code processing} meanwhile)
  * @param planChangeNextMonth    a plan change without {@code runTime} takes effect on the 1st of next month
  *                               (the portal's rule); false: immediately [G]
  * @param planCodes              plan codes a plan change may name
@@ -38,7 +40,7 @@ record FreebitSettings(@NotBlank String oemId, @NotBlank String oemKey, @Duratio
                        UsageUnit usageUnit, @DurationMin(seconds = 0) Duration changeInterval,
                        @DurationMin(seconds = 0) Duration talkOptionDuration, @DurationMin(seconds = 0) Duration contractLineDuration,
                        @DurationMin(seconds = 0) Duration cancelDelay, @DurationMin(seconds = 0) Duration esimReissueDuration,
-                       Boolean planChangeNextMonth, @NotEmpty List<@NotBlank String> planCodes,
+                       @DurationMin(seconds = 0) Duration activationDuration, Boolean planChangeNextMonth, @NotEmpty List<@NotBlank String> planCodes,
                        @Min(200) @Max(599) Integer errorHttpStatus, ZoneId zone, @Min(1) Integer trafficDays) {
 
     /** Unit of quota and usage figures in answers. */
@@ -67,6 +69,7 @@ record FreebitSettings(@NotBlank String oemId, @NotBlank String oemKey, @Duratio
         contractLineDuration = contractLineDuration != null ? contractLineDuration : Duration.ofMinutes(30);
         cancelDelay = cancelDelay != null ? cancelDelay : Duration.ofMinutes(10);
         esimReissueDuration = esimReissueDuration != null ? esimReissueDuration : Duration.ofMinutes(10);
+        activationDuration = activationDuration != null ? activationDuration : Duration.ofMinutes(5);
         planChangeNextMonth = planChangeNextMonth != null ? planChangeNextMonth : Boolean.TRUE;
         planCodes = planCodes != null ? List.copyOf(planCodes) : List.of("DATA_3GB", "VOICE_10GB", "VOICE_20GB", "FAMILY_VOICE_5GB");
         errorHttpStatus = errorHttpStatus != null ? errorHttpStatus : 200;

@@ -79,8 +79,11 @@ class WhmcsActions {
             case "getinvoices" -> getInvoices(store, p);
             case "getinvoice" -> getInvoice(store, p);
             case "getpaymethods" -> getPayMethods(store, p);
+            case "addpaymethod" -> addPayMethod(store, p);
             case "addorder" -> addOrder(store, p);
             case "acceptorder" -> acceptOrder(store, p);
+            case "cancelorder" -> cancelOrder(store, p);
+            case "getorders" -> getOrders(store, p);
             case "createssotoken" -> createSsoToken(store, p, baseUrl);
             case "getproducts" -> getProducts(store, p);
             default -> throw new Failure("Command Not Found");
@@ -460,7 +463,7 @@ class WhmcsActions {
         }
         m.put("pricing", Map.of(state.settings().currencyCode(), price));
         m.put("customfields", Map.of("customfield", x.customfields.stream()
-                .map(f -> linked("id", f.id(), "name", f.name(), "description", "Mobile number (11 digits)", "required", "on"))
+                .map(f -> linked("id", f.id(), "name", f.name(), "description", f.description(), "required", "on"))
                 .toList()));
         m.put("configoptions", Map.of("configoption", List.of()));
         return m;
@@ -621,6 +624,72 @@ class WhmcsActions {
         return body;
     }
 
+    /** AddPayMethod (WHMCS 7.8+): a card (local or remote) or a bank account for a client. */
+    private Map<String, Object> addPayMethod(WhmcsStore store, WhmcsParams p) {
+        Long clientId = p.id("clientid");
+        if (clientId == null) {
+            throw new Failure("Client ID Is Required");
+        }
+        if (!store.clients.containsKey(clientId)) {
+            throw new Failure("Invalid Client ID");
+        }
+        String type = p.getOr("type", "CreditCard");
+        if (!List.of("BankAccount", "CreditCard", "RemoteCreditCard").contains(type)) {
+            throw new Failure("Invalid Pay Method Type. Type should be one of 'BankAccount', 'CreditCard', or 'RemoteCreditCard'");
+        }
+        List<String> gateways = state.settings().paymentMethods();
+        String gateway = p.get("gateway_module_name");
+        if (gateway != null && !gateways.contains(gateway)) {
+            throw new Failure("Invalid Gateway Module Name. Must be one of: " + String.join(", ", gateways));
+        }
+        boolean bank = type.equals("BankAccount");
+        if (type.equals("RemoteCreditCard") && gateway == null) {
+            throw new Failure("Gateway is Required for RemoteCreditCard type");
+        }
+        String fallback = bank ? "banktransfer" : "stripe";
+        String gatewayName = gateway != null ? gateway : gateways.contains(fallback) ? fallback : gateways.getFirst();
+        String lastUpdated = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(state.now());
+        long id = store.payMethods.keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
+        String description = p.getOr("description", "");
+        WhmcsStore.PayMethod method;
+        if (bank) {
+            if (p.get("bank_code") == null) {
+                throw new Failure("Routing number is required");
+            }
+            if (p.get("bank_account") == null) {
+                throw new Failure("Account number is required");
+            }
+            method = new WhmcsStore.PayMethod(id, clientId, type, description, gatewayName, null, null, null,
+                    p.getOr("bank_name", ""), "", lastUpdated);
+        } else {
+            String number = p.get("card_number");
+            if (number == null) {
+                throw new Failure("Card Number is required for 'CreditCard' or 'RemoteCreditCard' type");
+            }
+            String expiry = p.get("card_expiry");
+            if (expiry == null) {
+                throw new Failure("Expiry Date is required for 'CreditCard' or 'RemoteCreditCard' type");
+            }
+            if (!expiry.matches("(0[1-9]|1[0-2])\\d{2}")) {
+                throw new Failure("Expiry Date is invalid");
+            }
+            String digits = number.replaceAll("\\D", "");
+            String cardType = digits.startsWith("4") ? "Visa" : digits.startsWith("5") ? "MasterCard"
+                    : digits.startsWith("3") ? "American Express" : "Card";
+            method = new WhmcsStore.PayMethod(id, clientId, type, description, gatewayName,
+                    digits.substring(Math.max(0, digits.length() - 4)), expiry.substring(0, 2) + "/" + expiry.substring(2), cardType,
+                    null, type.equals("RemoteCreditCard") ? "tok_sandbox_" + id : "", lastUpdated);
+        }
+        store.payMethods.put(id, method);
+        if (p.flag("set_as_default") || store.clients.get(clientId).defaultgateway.isEmpty()) {
+            store.clients.get(clientId).defaultgateway = gatewayName;
+        }
+        Map<String, Object> body = success();
+        body.put("clientid", Long.toString(clientId));
+        body.put("paymethodid", Long.toString(id));
+        return body;
+    }
+
     // ---- orders
 
     private Map<String, Object> addOrder(WhmcsStore store, WhmcsParams p) {
@@ -659,6 +728,7 @@ class WhmcsActions {
         order.id = store.nextOrderId++;
         order.ordernum = Long.toString(4_567_890_000L + order.id);
         order.clientid = c.id;
+        order.date = state.now();
         order.status = "Pending";
         order.paymentmethod = gateway;
         List<WhmcsStore.Service> created = new ArrayList<>();
@@ -687,8 +757,13 @@ class WhmcsActions {
                 s.billingcycle = display;
                 s.nextduedate = today;
                 s.status = "Pending";
+                Map<Long, String> given = p.serializedArray("customfields", index);
                 for (WhmcsStore.CustomField f : product.customfields) {
-                    s.customvalues.put(f.id(), s.domain);
+                    if (given.containsKey(f.id())) {
+                        s.customvalues.put(f.id(), given.get(f.id()));
+                    } else if (f.name().equals(WhmcsSeed.MSISDN)) {
+                        s.customvalues.put(f.id(), s.domain);
+                    }
                 }
                 store.services.put(s.id, s);
                 created.add(s);
@@ -736,6 +811,95 @@ class WhmcsActions {
             }
         }
         return success();
+    }
+
+    /** CancelOrder: a Pending order and its Pending services become Cancelled, its Unpaid invoice too. */
+    private Map<String, Object> cancelOrder(WhmcsStore store, WhmcsParams p) {
+        Long id = p.id("orderid");
+        WhmcsStore.Order order = id == null ? null : store.orders.get(id);
+        if (order == null || !order.status.equals("Pending")) {
+            throw new Failure("Order ID not found or Status not Pending");
+        }
+        order.status = "Cancelled";
+        for (long serviceId : order.serviceids) {
+            WhmcsStore.Service s = store.services.get(serviceId);
+            if (s != null && s.status.equals("Pending")) {
+                s.status = "Cancelled";
+            }
+        }
+        WhmcsStore.Invoice invoice = store.invoices.get(order.invoiceid);
+        if (invoice != null && invoice.status.equals("Unpaid")) {
+            invoice.status = "Cancelled";
+            invoice.updatedAt = state.now();
+        }
+        return success();
+    }
+
+    /** GetOrders: by {@code id}, {@code userid} and {@code status}, newest first, paged; {@code orders.order[]}. */
+    private Map<String, Object> getOrders(WhmcsStore store, WhmcsParams p) {
+        Long id = p.id("id");
+        Long userId = p.id("userid");
+        String status = p.get("status");
+        List<WhmcsStore.Order> matching = store.orders.values().stream()
+                .filter(o -> id == null || o.id == id)
+                .filter(o -> userId == null || o.clientid == userId)
+                .filter(o -> status == null || o.status.equalsIgnoreCase(status))
+                .sorted(Comparator.comparingLong((WhmcsStore.Order o) -> o.id).reversed())
+                .toList();
+        int start = p.number("limitstart", 0);
+        int limit = p.number("limitnum", 25);
+        List<Map<String, Object>> page = matching.stream().skip(start).limit(limit).map(o -> orderJson(store, o)).toList();
+        Map<String, Object> body = success();
+        body.put("totalresults", matching.size());
+        body.put("startnumber", start);
+        body.put("numreturned", page.size());
+        body.put("orders", page.isEmpty() ? "" : Map.of("order", page));
+        return body;
+    }
+
+    private Map<String, Object> orderJson(WhmcsStore store, WhmcsStore.Order o) {
+        WhmcsStore.Client c = store.clients.get(o.clientid);
+        WhmcsStore.Invoice invoice = store.invoices.get(o.invoiceid);
+        List<WhmcsStore.Service> services = o.serviceids.stream().map(store.services::get).filter(java.util.Objects::nonNull).toList();
+        BigDecimal total = services.stream().map(s -> s.firstpaymentamount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", o.id);
+        m.put("ordernum", Long.parseLong(o.ordernum));
+        m.put("userid", o.clientid);
+        m.put("contactid", 0);
+        m.put("requestor_id", o.clientid);
+        m.put("admin_requestor_id", 0);
+        m.put("date", datetime(o.date));
+        m.put("nameservers", "");
+        m.put("transfersecret", "");
+        m.put("renewals", "");
+        m.put("promocode", "");
+        m.put("promotype", "");
+        m.put("promovalue", "");
+        m.put("orderdata", "[]");
+        m.put("amount", amount(total));
+        m.put("paymentmethod", o.paymentmethod);
+        m.put("invoiceid", o.invoiceid);
+        m.put("status", o.status);
+        m.put("ipaddress", "");
+        m.put("fraudmodule", "");
+        m.put("fraudoutput", "");
+        m.put("notes", "");
+        m.put("paymentmethodname", GATEWAY_NAMES.getOrDefault(o.paymentmethod, o.paymentmethod));
+        m.put("paymentstatus", invoice == null ? "" : invoice.status);
+        m.put("name", c == null ? "" : c.fullname());
+        m.put("currencyprefix", state.settings().currencyPrefix());
+        m.put("currencysuffix", state.settings().currencySuffix());
+        m.put("frauddata", "");
+        m.put("validationdata", "");
+        List<Map<String, Object>> items = services.stream().map(s -> {
+            WhmcsStore.Product product = store.products.get(s.pid);
+            return linked("type", "product", "relid", s.id, "producttype", "Other Product/Service",
+                    "product", product.groupname + " - " + product.name, "domain", s.domain, "billingcycle", s.billingcycle,
+                    "amount", amount(s.firstpaymentamount), "status", s.status);
+        }).toList();
+        m.put("lineitems", Map.of("lineitem", items));
+        return m;
     }
 
     // ---- single sign-on

@@ -95,6 +95,110 @@ final class WhmcsParams {
         return i < list.size() && !list.get(i).isEmpty() ? list.get(i) : null;
     }
 
+    /**
+     * The {@code i}th entry of a list whose values are what WHMCS expects for {@code customfields[]} and
+     * {@code configoptions[]}: base64 of a PHP-serialized array ({@code a:1:{i:12;s:3:"abc";}}), read as id to value.
+     * An absent entry is empty; one that does not decode is a {@link WhmcsActions.Failure}.
+     */
+    Map<Long, String> serializedArray(String name, int i) {
+        String encoded = at(list(name), i);
+        if (encoded == null) {
+            return Map.of();
+        }
+        byte[] php;
+        try {
+            php = java.util.Base64.getDecoder().decode(encoded);
+        } catch (IllegalArgumentException e) {
+            throw new WhmcsActions.Failure("Invalid " + name + " value: expected base64 encoded serialized array");
+        }
+        return new PhpArray(php, name).read();
+    }
+
+    /** Reads a serialized PHP array of scalars (string or integer keys and values), the subset WHMCS's samples send. */
+    private static final class PhpArray {
+        private final byte[] text;
+        private final String field;
+        private int at;
+
+        PhpArray(byte[] text, String field) {
+            this.text = text;
+            this.field = field;
+        }
+
+        Map<Long, String> read() {
+            expect('a');
+            expect(':');
+            int count = Integer.parseInt(until(':'));
+            expect('{');
+            Map<Long, String> entries = new LinkedHashMap<>();
+            for (int n = 0; n < count; n++) {
+                String key = scalar();
+                String value = scalar();
+                try {
+                    entries.put(Long.parseLong(key), value);
+                } catch (NumberFormatException e) {
+                    throw invalid();
+                }
+            }
+            expect('}');
+            return entries;
+        }
+
+        private String scalar() {
+            char type = (char) next();
+            expect(':');
+            return switch (type) {
+                case 'i', 'd', 'b' -> until(';');
+                case 's' -> {
+                    int length = Integer.parseInt(until(':'));
+                    expect('"');
+                    if (at + length > text.length) {
+                        throw invalid();
+                    }
+                    String value = new String(text, at, length, java.nio.charset.StandardCharsets.UTF_8);
+                    at += length;
+                    expect('"');
+                    expect(';');
+                    yield value;
+                }
+                default -> throw invalid();
+            };
+        }
+
+        private String until(char end) {
+            int start = at;
+            while (at < text.length && text[at] != end) {
+                at++;
+            }
+            if (at >= text.length) {
+                throw invalid();
+            }
+            String value = new String(text, start, at - start, java.nio.charset.StandardCharsets.US_ASCII);
+            at++;
+            if (!value.matches("-?[0-9.]+")) {
+                throw invalid();
+            }
+            return value;
+        }
+
+        private void expect(char c) {
+            if (next() != c) {
+                throw invalid();
+            }
+        }
+
+        private int next() {
+            if (at >= text.length) {
+                throw invalid();
+            }
+            return text[at++];
+        }
+
+        private WhmcsActions.Failure invalid() {
+            return new WhmcsActions.Failure("Invalid " + field + " value: expected base64 encoded serialized array");
+        }
+    }
+
     /** {@code name[key]=value} entries. */
     Map<String, String> map(String name) {
         Map<String, String> entries = new LinkedHashMap<>();

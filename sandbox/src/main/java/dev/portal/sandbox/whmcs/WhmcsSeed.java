@@ -14,6 +14,10 @@ import java.util.UUID;
 final class WhmcsSeed {
 
     static final String PASSWORD = "Sandbox-Pass-1";
+    /** The custom field of SIM products holding the line's MSISDN (id {@code pid * 10 + 1}). */
+    static final String MSISDN = "MSISDN";
+    /** The custom field of every product holding the portal's order reference (id {@code pid * 10 + 2}). */
+    static final String ORDER_REFERENCE = "Portal Order";
 
     private WhmcsSeed() {
     }
@@ -91,9 +95,10 @@ final class WhmcsSeed {
         p.slug = name.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         p.description = name + " (monthly)";
         p.monthly = new BigDecimal(monthly);
-        if (sim) {
-            p.customfields = List.of(new WhmcsStore.CustomField(pid * 10 + 1, "MSISDN"));
-        }
+        WhmcsStore.CustomField reference = new WhmcsStore.CustomField(pid * 10 + 2, ORDER_REFERENCE,
+                "The portal's order reference (Salesforce Order id)");
+        p.customfields = sim ? List.of(new WhmcsStore.CustomField(pid * 10 + 1, MSISDN, "Mobile number (11 digits)"), reference)
+                : List.of(reference);
         store.products.put(pid, p);
     }
 
@@ -112,7 +117,7 @@ final class WhmcsSeed {
         s.paymentmethod = gateway;
         s.nextduedate = nextDue;
         s.status = "Active";
-        p.customfields.forEach(f -> s.customvalues.put(f.id(), msisdn));
+        p.customfields.stream().filter(f -> f.name().equals(MSISDN)).forEach(f -> s.customvalues.put(f.id(), msisdn));
         store.services.put(id, s);
     }
 
@@ -121,6 +126,7 @@ final class WhmcsSeed {
         o.id = id;
         o.ordernum = Long.toString(4_567_890_000L + id);
         o.clientid = clientId;
+        o.date = store.clients.get(clientId).created.plusDays(1).atTime(10, 0);
         o.status = "Active";
         o.paymentmethod = gateway;
         o.serviceids.addAll(services);

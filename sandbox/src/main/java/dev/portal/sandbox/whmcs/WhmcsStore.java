@@ -48,7 +48,8 @@ final class WhmcsStore {
         }
     }
 
-    record CustomField(long id, String name) {
+    /** A product's custom field: the MSISDN of SIM products, the portal's order reference on every product. */
+    record CustomField(long id, String name, String description) {
     }
 
     static final class Product {
@@ -112,6 +113,7 @@ final class WhmcsStore {
         long id;
         String ordernum;
         long clientid;
+        LocalDateTime date;
         String status;
         String paymentmethod;
         List<Long> serviceids = new ArrayList<>();

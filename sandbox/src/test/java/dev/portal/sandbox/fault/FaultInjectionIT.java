@@ -68,6 +68,18 @@ class FaultInjectionIT {
     }
 
     @Test
+    void aLatencyRangeDelaysEachRequestByADrawWithinIt() throws Exception {
+        send("PUT", "/sandbox/admin/faults/whmcs", "{\"latencyMs\":100,\"latencyMaxMs\":300}");
+
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            send("POST", "/whmcs/includes/api.php", "");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(100), Duration.ofMillis(2_000));
+        }
+        assertThat(send("GET", "/sandbox/admin/faults", null).body()).contains("\"latencyMaxMs\":300");
+    }
+
+    @Test
     void hangOutlastsAClientTimeout() throws Exception {
         send("PUT", "/sandbox/admin/faults/salesforce", "{\"failure\":\"hang\",\"hangMs\":3000}");
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/salesforce/services/data/v62.0/"))

@@ -42,12 +42,16 @@ class FreebitApiIT {
     @Autowired
     FreebitLines lines;
 
+    @Autowired
+    FreebitActivations activations;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private String authKey;
 
     @BeforeEach
     void seed() throws Exception {
         lines.reset();
+        activations.reset();
         authKey = form("authOem/", "{\"oemId\":\"sandbox-oem\",\"oemKey\":\"sandbox-key\"}").get("authKey").asString();
     }
 
@@ -357,6 +361,53 @@ class FreebitApiIT {
 
         lines.advance(Duration.ofMinutes(10));
         assertThat(detail(AIKO_DATA).get("state").asString()).isEqualTo("cancelled");
+    }
+
+    // ---- new lines ----
+
+    @Test
+    void addAcnt_registers_a_new_line_that_is_processing_until_its_activation_completes() throws Exception {
+        JsonNode body = write("master/addAcnt/", "\"kind\":\"MVNO\",\"account\":\"09000000001\",\"planCode\":\"VOICE_10GB\"");
+
+        assertThat(body.get("resultCode").asString()).as("%s", body).isEqualTo("100");
+        assertThat(body.get("productNumber").asString()).matches("AX\\d{13}");
+        assertThat(detail("09000000001").get("state").asString()).isEqualTo("processing");
+        assertThat(detail("09000000001").get("reservedOrders").get(0).get("order").asString()).isEqualTo("activation");
+
+        lines.advance(Duration.ofMinutes(5));
+
+        JsonNode detail = detail("09000000001");
+        assertThat(detail.get("state").asString()).isEqualTo("active");
+        assertThat(detail.get("voice").asString()).isEqualTo("10");
+        assertThat(detail.get("contractLine").asString()).isEqualTo("4G");
+        assertThat(write("master/addAcnt/", "\"account\":\"09000000001\",\"planCode\":\"VOICE_10GB\"").get("resultCode").asString())
+                .as("an account is registered once").isEqualTo(FreebitError.ACCOUNT_EXISTS);
+    }
+
+    @Test
+    void esim_addKind_N_registers_a_new_esim_line() throws Exception {
+        String eid = "89049032000000000000000000000077";
+        JsonNode body = write("mvno/esim/addAcnt/", "\"aladinOperated\":\"20\",\"createType\":\"new\",\"addKind\":\"N\","
+                + "\"account\":\"07000000002\",\"eid\":\"" + eid + "\",\"planCode\":\"DATA_3GB\",\"contractLine\":\"5G\"");
+
+        assertThat(body.get("resultCode").asString()).as("%s", body).isEqualTo("100");
+        JsonNode detail = detail("07000000002");
+        assertThat(detail.get("simKind").asString()).isEqualTo("esim");
+        assertThat(detail.get("eid").asString()).isEqualTo(eid);
+        assertThat(detail.get("voice").asString()).isEqualTo("20");
+    }
+
+    @Test
+    void an_activation_the_scenario_refuses_is_a_permanent_refusal_and_no_line_appears() throws Exception {
+        activations.set(new FreebitActivations.Behaviour(Duration.ofMinutes(5), java.util.Set.of("09000000003"), false,
+                "no stock of SIM cards"));
+
+        JsonNode body = write("master/addAcnt/", "\"account\":\"09000000003\",\"planCode\":\"DATA_3GB\"");
+
+        assertThat(body.get("resultCode").asString()).isEqualTo(FreebitError.ACTIVATION_REFUSED);
+        assertThat(body.get("status").get("message").asString()).contains("no stock of SIM cards");
+        assertThat(form("mvno/getDetail/", "{\"authKey\":\"" + authKey + "\",\"version\":\"2\",\"requestDatas\":[{\"kind\":\"MVNO\","
+                + "\"account\":\"09000000003\"}]}").get("resultCode").asString()).isEqualTo(FreebitError.ACCOUNT_NOT_FOUND);
     }
 
     // ---- eSIM ----

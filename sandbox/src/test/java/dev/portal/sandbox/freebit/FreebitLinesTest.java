@@ -20,7 +20,7 @@ class FreebitLinesTest {
 
     private final FreebitClock clock = new FreebitClock(Clock.fixed(MID_DECEMBER, ZoneOffset.UTC));
     private final FreebitLines lines = new FreebitLines(
-            new FreebitSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null), clock);
+            new FreebitSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null), clock);
 
     @Test
     void plan_change_without_runTime_in_december_takes_effect_on_january_first() {

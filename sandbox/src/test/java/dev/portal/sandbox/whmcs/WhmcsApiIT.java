@@ -311,6 +311,71 @@ class WhmcsApiIT {
                 .isEqualTo("Client ID Not Found");
     }
 
+    @Test
+    void addOrderStoresCustomFieldsSentAsBase64SerializedPhpArrays() throws Exception {
+        // what PHP's base64_encode(serialize(array(112 => "801Sb0000000002IAA"))) sends for pid 11's "Portal Order" field
+        String reference = java.util.Base64.getEncoder().encodeToString(
+                "a:1:{i:112;s:18:\"801Sb0000000002IAA\";}".getBytes(StandardCharsets.UTF_8));
+
+        call("AddOrder", Map.of("clientid", "2", "paymentmethod", "stripe", "pid[0]", "11", "domain[0]", "08099998888",
+                "customfields[0]", reference));
+
+        JsonNode fields = call("GetClientsProducts", Map.of("clientid", "2")).at("/products/product/0/customfields/customfield");
+        assertThat(fields.findValuesAsString("name")).containsExactly("MSISDN", "Portal Order");
+        assertThat(fields.findValuesAsString("value")).containsExactly("08099998888", "801Sb0000000002IAA");
+        assertThat(message(call("AddOrder", Map.of("clientid", "2", "paymentmethod", "stripe", "pid[0]", "1",
+                "customfields[0]", "not base64!")))).startsWith("Invalid customfields value");
+    }
+
+    @Test
+    void getOrdersFindsAnOrderByIdOrClientWithItsLineItemsNewestFirst() throws Exception {
+        String orderId = call("AddOrder", Map.of("clientid", "2", "paymentmethod", "stripe", "pid[0]", "1",
+                "pid[1]", "20")).get("orderid").asString();
+
+        JsonNode byId = call("GetOrders", Map.of("id", orderId));
+        assertThat(byId.get("totalresults").asInt()).isEqualTo(1);
+        JsonNode order = byId.at("/orders/order/0");
+        assertThat(order.get("id").isNumber()).isTrue();
+        assertThat(order.get("status").asString()).isEqualTo("Pending");
+        assertThat(order.get("amount").asString()).isEqualTo("5830.00");
+        assertThat(order.at("/lineitems/lineitem").findValuesAsString("status")).containsExactly("Pending", "Pending");
+        JsonNode hanakos = call("GetOrders", Map.of("userid", "1")).at("/orders/order");
+        assertThat(hanakos).hasSize(1);
+        assertThat(hanakos.get(0).get("status").asString()).isEqualTo("Active");
+        assertThat(call("GetOrders", Map.of("userid", "5")).get("orders").asString()).as("nothing matches: an empty value").isEmpty();
+    }
+
+    @Test
+    void cancelOrderCancelsAPendingOrderItsServicesAndItsInvoiceButNotAnAcceptedOne() throws Exception {
+        JsonNode placed = call("AddOrder", Map.of("clientid", "2", "paymentmethod", "stripe", "pid[0]", "1"));
+        String orderId = placed.get("orderid").asString();
+
+        assertThat(call("CancelOrder", Map.of("orderid", orderId)).get("result").asString()).isEqualTo("success");
+
+        assertThat(call("GetOrders", Map.of("id", orderId)).at("/orders/order/0/status").asString()).isEqualTo("Cancelled");
+        assertThat(call("GetClientsProducts", Map.of("clientid", "2")).at("/products/product/0/status").asString()).isEqualTo("Cancelled");
+        assertThat(call("GetInvoice", Map.of("invoiceid", placed.get("invoiceid").asString())).get("status").asString()).isEqualTo("Cancelled");
+        assertThat(message(call("CancelOrder", Map.of("orderid", orderId)))).isEqualTo("Order ID not found or Status not Pending");
+        assertThat(message(call("CancelOrder", Map.of("orderid", "1")))).as("accepted").isEqualTo("Order ID not found or Status not Pending");
+    }
+
+    @Test
+    void addPayMethodGivesAClientACardOrABankAccount() throws Exception {
+        JsonNode added = call("AddPayMethod", Map.of("clientid", "2", "type", "CreditCard", "card_number", "4111111111111111",
+                "card_expiry", "1230", "description", "Taro's card"));
+
+        assertThat(added.get("paymethodid").asString()).isNotEmpty();
+        JsonNode methods = call("GetPayMethods", Map.of("clientid", "2")).get("paymethods");
+        assertThat(methods).hasSize(1);
+        assertThat(methods.get(0).get("card_last_four").asString()).isEqualTo("1111");
+        assertThat(methods.get(0).get("expiry_date").asString()).isEqualTo("12/30");
+        assertThat(methods.get(0).get("gateway_name").asString()).isEqualTo("stripe");
+        assertThat(message(call("AddPayMethod", Map.of("clientid", "2", "type", "BankAccount")))).isEqualTo("Routing number is required");
+        assertThat(message(call("AddPayMethod", Map.of("clientid", "2", "card_number", "4111111111111111", "card_expiry", "1330"))))
+                .isEqualTo("Expiry Date is invalid");
+        assertThat(message(call("AddPayMethod", Map.of("clientid", "99")))).isEqualTo("Invalid Client ID");
+    }
+
     // ---- single sign-on
 
     @Test

@@ -185,6 +185,36 @@ public final class FreebitClient {
         call("esimReissue", "/mvno/esim/addAcnt/", Repeat.ONCE, request);
     }
 
+    /**
+     * Activates a new line (PA02-01 for a physical SIM, PA05-41 {@code addKind "N"} for an eSIM): Freebit accepts it
+     * and the line is {@code processing} until done; follow it with {@link #accountDetail}. Sent once: after a timeout,
+     * look the account up before asking again (an existing account is refused).
+     *
+     * @return the SIM's product number if Freebit answers one, else null
+     */
+    public String activateLine(LineActivation activation) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        JsonNode body;
+        if (activation.esim()) {
+            request.put("aladinOperated", "20");
+            request.put("createType", "new");
+            request.put("addKind", "N");
+            request.put("account", account(activation.account()));
+            request.put("eid", activation.eid());
+            request.put("planCode", activation.planCode());
+            request.put("contractLine", activation.contractLine().wire());
+            body = call("esimActivation", "/mvno/esim/addAcnt/", Repeat.ONCE, request);
+        } else {
+            request.put("kind", "MVNO");
+            request.put("account", account(activation.account()));
+            request.put("planCode", activation.planCode());
+            request.put("simKind", "sim");
+            request.put("contractLine", activation.contractLine().wire());
+            body = call("addAccount", "/master/addAcnt/", Repeat.ONCE, request);
+        }
+        return text(body, "productNumber");
+    }
+
     // ---- envelope and authKey ----
 
     private JsonNode call(String operation, String path, Repeat repeat, Map<String, Object> request) {

@@ -49,6 +49,44 @@ class FreebitClientIT {
     }
 
     @Test
+    void activateLine_registers_a_physical_sim_that_is_processing_until_freebit_completes_it() {
+        String productNumber = client.activateLine(LineActivation.sim("090-0000-0010", "VOICE_10GB", ContractLine.LTE_4G));
+
+        assertThat(productNumber).matches("AX\\d{13}");
+        assertThat(client.accountDetail("09000000010").state()).isEqualTo("processing");
+        advanceMinutes(5);
+        AccountDetail active = client.accountDetail("09000000010");
+        assertThat(active.state()).isEqualTo("active");
+        assertThat(active.planCode()).isEqualTo("VOICE_10GB");
+        assertThat(active.esim()).isFalse();
+    }
+
+    @Test
+    void activateLine_registers_an_esim_through_pa05_41_add_kind_n() {
+        String eid = "89049032000000000000000000000042";
+
+        client.activateLine(LineActivation.esim("07000000011", "DATA_3GB", eid, ContractLine.NR_5G));
+
+        AccountDetail detail = client.accountDetail("07000000011");
+        assertThat(detail.esim()).isTrue();
+        assertThat(detail.eid()).isEqualTo(eid);
+        assertThat(detail.contractLine()).isEqualTo(ContractLine.NR_5G);
+    }
+
+    @Test
+    void a_refused_activation_is_a_freebit_api_exception_with_the_vendors_code() {
+        sandbox.admin("PUT", "/sandbox/admin/freebit/activations", "{\"refuse\":[\"09000000012\"],\"reason\":\"no stock\"}");
+
+        assertThatThrownBy(() -> client.activateLine(LineActivation.sim("09000000012", "DATA_3GB", null)))
+                .isInstanceOfSatisfying(FreebitApiException.class, e -> {
+                    assertThat(e.verdict().resultCode()).isEqualTo("250");
+                    assertThat(e.verdict().message()).contains("no stock");
+                });
+        assertThatThrownBy(() -> client.accountDetail("09000000012"))
+                .isInstanceOfSatisfying(FreebitApiException.class, e -> assertThat(e.verdict().resultCode()).isEqualTo("220"));
+    }
+
+    @Test
     void accountDetail_reports_the_seeded_esim_line() {
         AccountDetail detail = client.accountDetail(AIKO_ESIM);
 

@@ -178,6 +178,9 @@ public class WhmcsClient {
             OrderLine line = order.lines().get(i);
             form.add("pid[" + i + "]", line.pid()).add("billingcycle[" + i + "]", line.billingCycle())
                     .add("domain[" + i + "]", line.domain()).add("qty[" + i + "]", line.qty());
+            if (!line.customFields().isEmpty()) {
+                form.add("customfields[" + i + "]", PhpSerialized.base64Array(line.customFields()));
+            }
         }
         if (order.noInvoice()) {
             form.add("noinvoice", "true");
@@ -210,6 +213,29 @@ public class WhmcsClient {
         call(new Form("AcceptOrder").add("orderid", orderId), Repeat.ONCE);
     }
 
+    /**
+     * CancelOrder: a Pending order (and its services) becomes Cancelled. WHMCS refuses an order that is not Pending
+     * ({@code Order ID not found or Status not Pending}): an accepted order cannot be cancelled this way. Sent once.
+     */
+    public void cancelOrder(long orderId) {
+        call(new Form("CancelOrder").add("orderid", orderId), Repeat.ONCE);
+    }
+
+    /** GetOrders: one page of the orders matching {@code query}, newest first. */
+    public OrdersPage getOrders(OrdersQuery query) {
+        Form form = new Form("GetOrders").add("id", query.id()).add("userid", query.userId()).add("status", query.status())
+                .add("limitstart", query.limitStart()).add("limitnum", query.limitNum());
+        JsonNode body = call(form, Repeat.SAFE);
+        OrderList list = convert(form.action, body.get("orders"), OrderList.class);
+        return new OrdersPage(number(form.action, body, "totalresults"), number(form.action, body, "startnumber"),
+                number(form.action, body, "numreturned"), list == null ? List.of() : list.order());
+    }
+
+    /** GetOrders by id: the order, if WHMCS has it. */
+    public Optional<WhmcsOrder> getOrder(long orderId) {
+        return getOrders(OrdersQuery.byId(orderId)).orders().stream().filter(order -> order.id() == orderId).findFirst();
+    }
+
     // ---- single sign-on
 
     /** CreateSsoToken: a single-use link, valid for at most 60 seconds. Sent once. */
@@ -235,6 +261,12 @@ public class WhmcsClient {
     record ProductList(List<Product> product) {
         ProductList {
             product = product == null ? List.of() : List.copyOf(product);
+        }
+    }
+
+    record OrderList(List<WhmcsOrder> order) {
+        OrderList {
+            order = order == null ? List.of() : List.copyOf(order);
         }
     }
 

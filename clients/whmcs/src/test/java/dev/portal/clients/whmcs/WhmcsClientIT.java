@@ -236,6 +236,48 @@ class WhmcsClientIT {
     }
 
     @Test
+    void anOrderCarriesAReferenceInAProductCustomFieldThatTheServicesShowAgain() {
+        Product sim = whmcs.getProducts(ProductsQuery.of(11L)).getFirst();
+        long referenceField = sim.customFieldId("Portal Order").orElseThrow();
+
+        PlacedOrder order = whmcs.addOrder(OrderRequest.of(2, "stripe",
+                List.of(OrderLine.monthly(11, "08012340000").withCustomField(referenceField, "801Sb0000000002IAA"))));
+
+        ClientService service = whmcs.getClientsProducts(ServicesQuery.ofClient(2)).services().getFirst();
+        assertThat(service.orderId()).isEqualTo(order.orderId());
+        assertThat(service.customField("Portal Order")).hasValue("801Sb0000000002IAA");
+        assertThat(service.customField("MSISDN")).hasValue("08012340000");
+    }
+
+    @Test
+    void readsAnOrderWithItsLineItemsAndCancelsItWhilePending() {
+        PlacedOrder order = whmcs.addOrder(OrderRequest.of(2, "stripe", List.of(OrderLine.monthly(1), OrderLine.monthly(20))));
+
+        WhmcsOrder placed = whmcs.getOrder(order.orderId()).orElseThrow();
+        assertThat(placed.pending()).isTrue();
+        assertThat(placed.userId()).isEqualTo(2);
+        assertThat(placed.amount()).isEqualByComparingTo(new BigDecimal("5830"));
+        assertThat(placed.lineItems().lineitem()).extracting(WhmcsOrder.LineItem::relId).containsExactlyElementsOf(order.serviceIds());
+
+        whmcs.cancelOrder(order.orderId());
+
+        assertThat(whmcs.getOrder(order.orderId()).orElseThrow().cancelled()).isTrue();
+        assertThat(whmcs.getOrders(OrdersQuery.ofClient(2)).orders()).singleElement()
+                .satisfies(o -> assertThat(o.lineItems().lineitem()).extracting(WhmcsOrder.LineItem::status).containsOnly("Cancelled"));
+        assertThat(whmcs.getOrder(999)).isEmpty();
+    }
+
+    @Test
+    void anAcceptedOrderCannotBeCancelled() {
+        PlacedOrder order = whmcs.addOrder(OrderRequest.of(2, "stripe", List.of(OrderLine.monthly(20))));
+        whmcs.acceptOrder(order.orderId());
+
+        assertThatThrownBy(() -> whmcs.cancelOrder(order.orderId()))
+                .isInstanceOfSatisfying(WhmcsApiException.class,
+                        e -> assertThat(e.whmcsMessage()).isEqualTo("Order ID not found or Status not Pending"));
+    }
+
+    @Test
     void createsASingleSignOnLinkThatRedirectsOnce() throws Exception {
         SsoToken token = whmcs.createSsoToken(SsoRequest.forService(1, 2));
 

@@ -37,6 +37,7 @@ public final class SagaDefinition<D> {
     private final Map<String, Integer> positions = new LinkedHashMap<>();
     private final Topic parkedTopic;
     private final Function<ParkedSaga<D>, DomainEvent> parkedEvent;
+    private final SagaListener<D> listener;
 
     private SagaDefinition(Builder<D> builder) {
         this.name = builder.name;
@@ -47,6 +48,7 @@ public final class SagaDefinition<D> {
         }
         this.parkedTopic = builder.parkedTopic;
         this.parkedEvent = builder.parkedEvent;
+        this.listener = builder.listener;
     }
 
     /** Starts a definition; {@code name} is kebab-case and unique in the service. */
@@ -99,6 +101,13 @@ public final class SagaDefinition<D> {
         return parkedEvent.apply(parked);
     }
 
+    /** Tells the definition's listener, if it has one, of {@code change} (in the caller's transaction). */
+    void changed(StepChange<D> change) {
+        if (listener != null) {
+            listener.changed(change);
+        }
+    }
+
     @Override
     public String toString() {
         return "SagaDefinition[" + name + ": " + String.join(" -> ", positions.keySet()) + "]";
@@ -113,6 +122,7 @@ public final class SagaDefinition<D> {
         private int defaultMaxAttempts;
         private Topic parkedTopic;
         private Function<ParkedSaga<D>, DomainEvent> parkedEvent;
+        private SagaListener<D> listener;
 
         private Builder(String name, Class<D> dataType) {
             this.name = requireName(name, "saga");
@@ -144,6 +154,18 @@ public final class SagaDefinition<D> {
             return this;
         }
 
+        /**
+         * Tells {@code listener} of every step change, inside the transaction that records it (e.g. to publish the
+         * change through the outbox with it). At most one listener per definition.
+         */
+        public Builder<D> onChange(SagaListener<D> listener) {
+            if (this.listener != null) {
+                throw new IllegalArgumentException("saga " + name + " already has a listener");
+            }
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
         public SagaDefinition<D> build() {
             if (steps.isEmpty()) {
                 throw new IllegalArgumentException("saga " + name + " has no steps");
@@ -170,6 +192,7 @@ public final class SagaDefinition<D> {
         private final String name;
         private StepAction<D> execute;
         private StepAction<D> compensation;
+        private String compensationName;
         private boolean local;
         private int maxAttempts;
 
@@ -201,6 +224,15 @@ public final class SagaDefinition<D> {
             return this;
         }
 
+        /**
+         * As {@link #withCompensation(StepAction)}, with the compensation's own kebab-case name, which listeners see
+         * ({@link StepChange#name()}) when it runs; the step log keeps the step's name with direction {@code COMPENSATE}.
+         */
+        public StepBuilder<D> withCompensation(String name, StepAction<D> action) {
+            this.compensationName = requireName(name, "compensation");
+            return withCompensation(action);
+        }
+
         /** Attempts of this step (in each direction) before the saga parks on it. */
         public StepBuilder<D> maxAttempts(int attempts) {
             this.maxAttempts = requirePositive(attempts);
@@ -222,11 +254,21 @@ public final class SagaDefinition<D> {
             return saga.onParked(topic, event);
         }
 
+        public Builder<D> onChange(SagaListener<D> listener) {
+            finish();
+            return saga.onChange(listener);
+        }
+
         private void finish() {
             if (execute == null) {
                 throw new IllegalArgumentException("step " + name + " of saga " + saga.name + " has no action: invoke(...)");
             }
-            saga.add(new StepDefinition<>(name, execute, compensation, local, maxAttempts == 0 ? saga.defaultMaxAttempts : maxAttempts));
+            if (compensationName != null && saga.steps.stream().anyMatch(step -> compensationName.equals(step.name(Direction.COMPENSATE))
+                    || compensationName.equals(step.name()))) {
+                throw new IllegalArgumentException("saga " + saga.name + " has two steps or compensations named " + compensationName);
+            }
+            saga.add(new StepDefinition<>(name, execute, compensation, local, maxAttempts == 0 ? saga.defaultMaxAttempts : maxAttempts,
+                    compensationName));
         }
 
         private void requireNoAction() {

@@ -43,6 +43,10 @@ public class SagaStep {
     @Column(nullable = false)
     private int attempts;
 
+    /** {@link #attempts} when the step last waited for a signal: the attempts after it count towards parking. */
+    @Column(name = "attempts_before_wait", nullable = false)
+    private int attemptsBeforeWait;
+
     @Column(name = "last_error")
     private String lastError;
 
@@ -103,6 +107,7 @@ public class SagaStep {
     public void waiting(Instant now) {
         require(status == StepStatus.STARTED, "wait");
         status = StepStatus.WAITING;
+        attemptsBeforeWait = attempts;
         updatedAt = now;
     }
 
@@ -126,6 +131,7 @@ public class SagaStep {
         require(status == StepStatus.PARKED || status == StepStatus.FAILED, "be retried by an operator");
         status = StepStatus.RETRYING;
         attempts = 0;
+        attemptsBeforeWait = 0;
         finishedAt = null;
         updatedAt = now;
     }
@@ -163,6 +169,14 @@ public class SagaStep {
 
     public int attempts() {
         return attempts;
+    }
+
+    /**
+     * Attempts since the step last waited for a signal (all of them when it never waited): what its attempt allowance
+     * and back-off count, so that a step re-checking something on a schedule does not use up its retries by waiting.
+     */
+    public int attemptsSinceWait() {
+        return attempts - attemptsBeforeWait;
     }
 
     public String lastError() {

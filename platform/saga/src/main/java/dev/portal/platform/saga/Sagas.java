@@ -1,5 +1,6 @@
 package dev.portal.platform.saga;
 
+import dev.portal.platform.events.DomainEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -209,11 +210,15 @@ public class Sagas {
                 throw new IllegalStateException("saga " + instance.sagaName() + " " + id + " cannot run here: " + instance.reason());
             }
             instance.retryByOperator(owner, now, now.plus(properties.lease()));
-            steps.findByInstanceIdAndStepAndDirection(id, instance.currentStep(), instance.direction()).ifPresent(line -> {
+            Optional<SagaStep> retriedLine = steps.findByInstanceIdAndStepAndDirection(id, instance.currentStep(), instance.direction());
+            StepStatus before = retriedLine.map(SagaStep::status).orElse(null);
+            retriedLine.ifPresent(line -> {
                 line.retriedByOperator(now);
                 steps.save(line);
             });
-            return instances.save(instance);
+            SagaInstance saved = instances.save(instance);
+            tell(runnable(saved).orElseThrow(), saved, retriedLine.orElse(null), before, instance.reason(), now);
+            return saved;
         });
         log.info("saga {} {} retried on {}", retried.sagaName(), id, retried.currentStep());
         return retried;
@@ -312,7 +317,9 @@ public class Sagas {
         }
     }
 
-    private record Attempt(int number, boolean timedOut, Map<String, Signal> signals) {
+    /** One attempt as recorded at its start: what the step sees, and the log line's status before it began. */
+    private record Attempt(int number, boolean timedOut, Map<String, Signal> signals, StepStatus resumedFrom,
+                           Instant firstAttemptAt, String sagaReason) {
     }
 
     private record Recorded(String outcome, SagaStatus finished, String logLine) {
@@ -350,7 +357,7 @@ public class Sagas {
                 }
                 StepDefinition<D> step = definition.step(instance.currentStep()).orElse(null);
                 if (step == null) {
-                    parkUnrunnable(held, "saga " + definition.name() + " has no step " + instance.currentStep());
+                    parkUnrunnable(definition, held, "saga " + definition.name() + " has no step " + instance.currentStep());
                     break;
                 }
                 RuntimeException stopped = attempt(definition, held, step, direction);
@@ -370,20 +377,27 @@ public class Sagas {
             boolean timedOut = instance.waitingFor() != null && !instance.hasSignal(instance.waitingFor());
             instance.stopWaiting();
             instance.renewLease(owner, startedAt, startedAt.plus(properties.lease()));
-            SagaStep line = steps.findByInstanceIdAndStepAndDirection(instance.id(), step.name(), direction)
-                    .map(existing -> {
-                        existing.nextAttempt(startedAt);
-                        return existing;
+            Optional<SagaStep> existing = steps.findByInstanceIdAndStepAndDirection(instance.id(), step.name(), direction);
+            StepStatus resumedFrom = existing.map(SagaStep::status).orElse(null);
+            SagaStep line = existing
+                    .map(known -> {
+                        known.nextAttempt(startedAt);
+                        return known;
                     })
                     .orElseGet(() -> SagaStep.firstAttempt(UUID.randomUUID(), instance.id(),
                             (int) steps.countByInstanceId(instance.id()), step.name(), direction, startedAt));
             steps.save(line);
             held.instance = instances.save(instance);
-            return new Attempt(line.attempts(), timedOut, signals(instance));
+            D data = read(definition, held.instance.data());
+            definition.changed(new StepChange<>(instance.id(), definition.name(), instance.businessKey(), step.name(), direction,
+                    step.name(direction), StepStatus.STARTED, resumedFrom, line.attempts(), null, held.instance.reason(),
+                    held.instance.status(), data, startedAt));
+            return new Attempt(line.attempts(), timedOut, signals(instance), resumedFrom, line.startedAt(), held.instance.reason());
         });
         SagaInstance instance = held.instance;
         StepContext<D> context = new StepContext<>(instance.id(), definition.name(), instance.businessKey(), step.name(),
-                direction, attempt.number(), read(definition, instance.data()), attempt.signals(), attempt.timedOut(), startedAt);
+                direction, attempt.number(), read(definition, instance.data()), attempt.signals(), attempt.timedOut(), startedAt,
+                attempt.firstAttemptAt(), attempt.sagaReason());
         StepAction<D> action = direction == Direction.EXECUTE ? step.execute() : step.compensation();
 
         StepOutcome<D> outcome;
@@ -463,6 +477,8 @@ public class Sagas {
         SagaStep line = steps.findByInstanceIdAndStepAndDirection(instance.id(), step.name(), direction)
                 .orElseThrow(() -> new IllegalStateException("no log line for " + step.name()));
         String label = direction == Direction.COMPENSATE ? step.name() + " (compensation)" : step.name();
+        DomainEvent[] parked = new DomainEvent[1];
+        String[] why = new String[1];
         Recorded recorded = switch (outcome) {
             case StepOutcome.Done<D> done -> {
                 line.succeeded(now);
@@ -481,22 +497,32 @@ public class Sagas {
             }
             case StepOutcome.RetryLater<D> retry -> {
                 int allowed = step.maxAttempts() > 0 ? step.maxAttempts() : properties.maxAttempts();
-                if (attempt.number() >= allowed) {
+                int failedInRow = line.attemptsSinceWait();
+                why[0] = retry.reason();
+                if (failedInRow >= allowed) {
                     line.parked(retry.reason(), now);
-                    instance.park(label + " failed " + attempt.number() + " times, last: " + retry.reason(), now);
-                    events.publish(definition.parkedTopic(), definition.parkedEvent(new ParkedSaga<>(instance.id(),
-                            definition.name(), instance.businessKey(), step.name(), direction, attempt.number(), retry.reason(),
-                            read(definition, instance.data()), now)));
-                    yield new Recorded("parked", null, "parked on " + label + " after " + attempt.number() + " attempts: "
+                    instance.park(label + " failed " + failedInRow + " times, last: " + retry.reason(), now);
+                    parked[0] = definition.parkedEvent(new ParkedSaga<>(instance.id(), definition.name(), instance.businessKey(),
+                            step.name(), direction, attempt.number(), retry.reason(), read(definition, instance.data()), now));
+                    yield new Recorded("parked", null, "parked on " + label + " after " + failedInRow + " attempts: "
                             + retry.reason());
                 }
-                Duration wait = backoff.after(attempt.number());
+                Duration wait = backoff.after(failedInRow);
                 line.retrying(retry.reason(), now);
                 instance.retryAt(now.plus(wait), label + ": " + retry.reason(), now);
                 yield new Recorded("retrying", null, label + " attempt " + attempt.number() + " failed, next in "
                         + wait.toMillis() + " ms: " + retry.reason());
             }
+            case StepOutcome.Park<D> park -> {
+                why[0] = park.reason();
+                line.parked(park.reason(), now);
+                instance.park(label + ": " + park.reason(), now);
+                parked[0] = definition.parkedEvent(new ParkedSaga<>(instance.id(), definition.name(), instance.businessKey(),
+                        step.name(), direction, attempt.number(), park.reason(), read(definition, instance.data()), now));
+                yield new Recorded("parked", null, "parked on " + label + ": " + park.reason());
+            }
             case StepOutcome.Failed<D> failed -> {
+                why[0] = failed.reason();
                 line.failed(failed.reason(), now);
                 if (direction == Direction.EXECUTE) {
                     instance.startCompensating(definition.previousCompensable(step.name()), label + " failed: " + failed.reason(), now);
@@ -523,28 +549,51 @@ public class Sagas {
         };
         steps.save(line);
         held.instance = instances.save(instance);
+        definition.changed(new StepChange<>(instance.id(), definition.name(), instance.businessKey(), step.name(), direction,
+                step.name(direction), line.status(), attempt.resumedFrom(), attempt.number(), why[0], held.instance.reason(),
+                held.instance.status(), read(definition, held.instance.data()), now));
+        if (parked[0] != null) {
+            events.publish(definition.parkedTopic(), parked[0]);
+        }
         return recorded;
     }
 
     private <D> void finishCompensating(SagaDefinition<D> definition, Held held) {
         String reason = transactions.inTransaction(() -> {
             SagaInstance instance = own(held);
-            instance.compensated(clock.instant());
+            Instant now = clock.instant();
+            instance.compensated(now);
             held.instance = instances.save(instance);
+            tell(definition, held.instance, null, null, instance.reason(), now);
             return instance.reason();
         });
         metrics.finished(definition.name(), SagaStatus.COMPENSATED);
         log.info("saga {} {} compensated after: {}", definition.name(), held.instance.id(), reason);
     }
 
-    private void parkUnrunnable(Held held, String reason) {
+    private <D> void parkUnrunnable(SagaDefinition<D> definition, Held held, String reason) {
         transactions.inTransaction(() -> {
             SagaInstance instance = own(held);
-            instance.parkUnrunnable(reason, clock.instant());
+            Instant now = clock.instant();
+            instance.parkUnrunnable(reason, now);
             held.instance = instances.save(instance);
+            tell(definition, held.instance, null, null, reason, now);
             return null;
         });
         log.warn("saga {} {} parked: {}", held.instance.sagaName(), held.instance.id(), reason);
+    }
+
+    /**
+     * Tells the definition's listener of a change outside a step's attempt: an operator's retry ({@code line} the
+     * retried step's log line, {@code before} its status until then), or the saga's own change ({@code line} null).
+     */
+    private <D> void tell(SagaDefinition<D> definition, SagaInstance instance, SagaStep line, StepStatus before, String reason,
+                          Instant now) {
+        String step = line == null ? null : line.step();
+        String name = line == null ? null : definition.step(step).map(s -> s.name(line.direction())).orElse(step);
+        definition.changed(new StepChange<>(instance.id(), definition.name(), instance.businessKey(), step, instance.direction(),
+                name, line == null ? null : line.status(), before, line == null ? 0 : line.attempts(), reason, instance.reason(),
+                instance.status(), read(definition, instance.data()), now));
     }
 
     /** The instance, re-read, if this process still holds it as it last saved it. */

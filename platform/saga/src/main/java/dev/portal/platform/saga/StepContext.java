@@ -22,9 +22,16 @@ public final class StepContext<D> {
     private final Map<String, Signal> signals;
     private final boolean timedOut;
     private final Instant now;
+    private final Instant firstAttemptAt;
+    private final String sagaReason;
 
     StepContext(UUID instanceId, String saga, String businessKey, String step, Direction direction, int attempt, D data,
                 Map<String, Signal> signals, boolean timedOut, Instant now) {
+        this(instanceId, saga, businessKey, step, direction, attempt, data, signals, timedOut, now, now, null);
+    }
+
+    StepContext(UUID instanceId, String saga, String businessKey, String step, Direction direction, int attempt, D data,
+                Map<String, Signal> signals, boolean timedOut, Instant now, Instant firstAttemptAt, String sagaReason) {
         this.instanceId = instanceId;
         this.saga = saga;
         this.businessKey = businessKey;
@@ -35,6 +42,8 @@ public final class StepContext<D> {
         this.signals = Map.copyOf(signals);
         this.timedOut = timedOut;
         this.now = now;
+        this.firstAttemptAt = firstAttemptAt;
+        this.sagaReason = sagaReason;
     }
 
     public D data() {
@@ -94,6 +103,19 @@ public final class StepContext<D> {
         return now;
     }
 
+    /** When the first attempt of this step in this direction began (before any retry or wait). */
+    public Instant firstAttemptAt() {
+        return firstAttemptAt;
+    }
+
+    /**
+     * The saga's reason as it stands: while compensating, why it is being undone (e.g. {@code "activate-sim failed:
+     * ..."}), so a compensation can tell the participant why; otherwise the last wait's or retry's reason, or null.
+     */
+    public Optional<String> sagaReason() {
+        return Optional.ofNullable(sagaReason);
+    }
+
     public StepOutcome<D> done() {
         return new StepOutcome.Done<>(data);
     }
@@ -118,6 +140,11 @@ public final class StepContext<D> {
     /** Fails the step permanently with a domain error the caller that started the run can rethrow as it is. */
     public StepOutcome<D> failed(RuntimeException cause) {
         return new StepOutcome.Failed<>(Failures.describe(cause), cause);
+    }
+
+    /** Parks the saga on this step now, for a person to fix the cause and retry (see {@link StepOutcome.Park}). */
+    public StepOutcome<D> park(String reason) {
+        return new StepOutcome.Park<>(reason);
     }
 
     public StepOutcome<D> waitFor(String signal, Duration timeout) {

@@ -39,6 +39,18 @@ public sealed interface StepOutcome<D> {
     }
 
     /**
+     * Stop now and wait for a person: the saga parks on this step at once (as after its last attempt), publishing the
+     * definition's parked event. For a cause no retry can fix and no compensation should answer (a missing mapping,
+     * a record in a state the saga does not expect); an operator fixes it and retries.
+     */
+    record Park<D>(String reason) implements StepOutcome<D> {
+
+        public Park {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
      * Wait until {@code signal} is received ({@link Sagas#signal}), then run the step again; after {@code timeout}
      * (null: never) run it again without the signal ({@link StepContext#timedOut()}).
      */

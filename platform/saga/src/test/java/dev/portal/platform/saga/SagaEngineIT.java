@@ -281,7 +281,7 @@ class SagaEngineIT {
         var result = Flyway.configure().dataSource(url, user, password)
                 .locations("classpath:db/migration", SagaAutoConfiguration.MIGRATIONS).outOfOrder(true).load().migrate();
 
-        assertThat(result.migrations).extracting(migration -> migration.version).containsExactly("0.3");
+        assertThat(result.migrations).extracting(migration -> migration.version).containsExactly("0.3", "0.3.1");
     }
 
     // ---- fixtures ---------------------------------------------------------------------------------------------

@@ -74,7 +74,8 @@ final class SalesforceSchema {
                 ref("AccountId", "Account", true), ref("Pricebook2Id", "Pricebook2", false),
                 pick("Status", true, "Draft", "Pending Review", "Approved", "Activated"), req("EffectiveDate", Type.DATE),
                 pick("Activation_Status__c", false, "Not Started", "Activating", "Activated", "Failed"),
-                field("Activation_Error__c", Type.STRING), ext("WHMCS_Order_ID__c"), field("Order_Type__c", Type.STRING),
+                field("Activation_Error__c", Type.STRING), ext("WHMCS_Order_ID__c"), field("WHMCS_Service_IDs__c", Type.STRING),
+                field("Order_Type__c", Type.STRING),
                 field("SIM_Type__c", Type.STRING), field("EID__c", Type.STRING), field("MSISDN__c", Type.STRING),
                 readOnly("OrderNumber", Type.AUTONUMBER),
                 // standard Order fields the portal's checkout writes: its reference, the customer's note, the address snapshot
