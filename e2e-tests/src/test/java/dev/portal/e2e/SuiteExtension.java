@@ -15,6 +15,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class SuiteExtension implements BeforeAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SuiteExtension.class);
+    /**
+     * The launcher's own limit ({@code PORTAL_READY_TIMEOUT_SECONDS}, inherited by it; 300 s) and a minute for it to
+     * print the table: one setting lets a loaded machine start the suite.
+     */
+    private static final Duration READY_WITHIN = Duration.ofSeconds(
+            Long.parseLong(System.getenv().getOrDefault("PORTAL_READY_TIMEOUT_SECONDS", "300")) + 60);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -46,7 +52,7 @@ public final class SuiteExtension implements BeforeAllCallback, ParameterResolve
             RunningSuite suite = null;
             try {
                 suite = RunningSuite.start(Path.of("target", "suite-run-" + System.currentTimeMillis()).toAbsolutePath());
-                suite.awaitReady(Duration.ofMinutes(6));
+                suite.awaitReady(READY_WITHIN);
                 return new Start(suite, null);
             } catch (Throwable e) {
                 stopQuietly(suite, e);
