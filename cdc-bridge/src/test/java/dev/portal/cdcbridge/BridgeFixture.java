@@ -13,6 +13,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +38,22 @@ import java.util.stream.Stream;
  * topics, and the checkpoint table.
  */
 final class BridgeFixture implements AutoCloseable {
+
+    /** Gives each test method a fixture named after it (its own database), closed after the test. */
+    static final class PerTest implements ParameterResolver {
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == BridgeFixture.class;
+        }
+
+        @Override
+        public BridgeFixture resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return context.getStore(ExtensionContext.Namespace.create(BridgeFixture.class, context.getUniqueId()))
+                    .computeIfAbsent("fixture", key -> new BridgeFixture(context.getRequiredTestMethod().getName()),
+                            BridgeFixture.class);
+        }
+    }
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String STREAMING = "/sandbox/admin/salesforce/streaming/";

@@ -4,9 +4,8 @@ import dev.portal.cdcbridge.publishing.ChangeHeaders;
 import dev.portal.cdcbridge.status.BridgeStatus;
 import dev.portal.clients.salesforce.SalesforceClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Duration;
@@ -22,29 +21,15 @@ import static org.awaitility.Awaitility.await;
  * The bridge against the in-process sandbox (real CometD over HTTP), a real Kafka broker and a real PostgreSQL
  * database: topics, keys, headers, fan-out, checkpoints after the ack, restart, and re-authentication.
  */
+@ExtendWith(BridgeFixture.PerTest.class)
 class CdcBridgeIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String ORDERS = "/data/OrderChangeEvent";
     private static final String ACCOUNTS = "/data/AccountChangeEvent";
 
-    private BridgeFixture fixture;
-
-    private BridgeFixture fixture(TestInfo test) {
-        fixture = new BridgeFixture(test.getTestMethod().orElseThrow().getName());
-        return fixture;
-    }
-
-    @AfterEach
-    void close() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
     @Test
-    void forwards_each_record_of_an_event_to_its_topic_keyed_by_id_with_the_salesforce_headers(TestInfo test) {
-        BridgeFixture f = fixture(test);
+    void forwards_each_record_of_an_event_to_its_topic_keyed_by_id_with_the_salesforce_headers(BridgeFixture f) {
         f.start();
         f.readFromNow();
 
@@ -82,8 +67,7 @@ class CdcBridgeIT {
     }
 
     @Test
-    void a_case_opened_and_moved_through_rest_reaches_the_case_topic_as_create_then_update(TestInfo test) {
-        BridgeFixture f = fixture(test);
+    void a_case_opened_and_moved_through_rest_reaches_the_case_topic_as_create_then_update(BridgeFixture f) {
         SalesforceClient salesforce = f.start().getBean(SalesforceClient.class);
         f.readFromNow();
 
@@ -111,8 +95,7 @@ class CdcBridgeIT {
     }
 
     @Test
-    void an_order_item_added_through_rest_reaches_the_order_item_topic(TestInfo test) {
-        BridgeFixture f = fixture(test);
+    void an_order_item_added_through_rest_reaches_the_order_item_topic(BridgeFixture f) {
         SalesforceClient salesforce = f.start().getBean(SalesforceClient.class);
         f.readFromNow();
 
@@ -129,8 +112,7 @@ class CdcBridgeIT {
     }
 
     @Test
-    void tells_the_portals_own_writes_from_others_by_change_origin(TestInfo test) {
-        BridgeFixture f = fixture(test);
+    void tells_the_portals_own_writes_from_others_by_change_origin(BridgeFixture f) {
         ConfigurableApplicationContext bridge = f.start();
         f.readFromNow();
 
@@ -148,8 +130,7 @@ class CdcBridgeIT {
     }
 
     @Test
-    void resumes_from_the_checkpoint_after_a_restart_without_a_gap(TestInfo test) {
-        BridgeFixture f = fixture(test);
+    void resumes_from_the_checkpoint_after_a_restart_without_a_gap(BridgeFixture f) {
         ConfigurableApplicationContext first = f.start();
         f.readFromNow();
         List<Long> before = List.of(accountEvent(f, "a"), accountEvent(f, "b"), accountEvent(f, "c"));
@@ -168,8 +149,7 @@ class CdcBridgeIT {
     }
 
     @Test
-    void survives_session_expiry_and_dropped_clients_without_a_gap(TestInfo test) {
-        BridgeFixture f = fixture(test);
+    void survives_session_expiry_and_dropped_clients_without_a_gap(BridgeFixture f) {
         BridgeStatus status = f.start().getBean(BridgeStatus.class);
         f.readFromNow();
         List<Long> emitted = new java.util.ArrayList<>();
@@ -196,8 +176,7 @@ class CdcBridgeIT {
     }
 
     @Test
-    void a_record_kafka_refuses_holds_the_checkpoint_and_is_never_skipped(TestInfo test) {
-        BridgeFixture f = fixture(test);
+    void a_record_kafka_refuses_holds_the_checkpoint_and_is_never_skipped(BridgeFixture f) {
         // records above 3000 bytes are refused by the producer: a stand-in for a send that fails
         ConfigurableApplicationContext refusing = f.start("spring.kafka.producer.properties.max.request.size=3000");
         BridgeStatus status = refusing.getBean(BridgeStatus.class);

@@ -2,9 +2,8 @@ package dev.portal.cdcbridge;
 
 import dev.portal.cdcbridge.status.BridgeStatus.Role;
 import dev.portal.cdcbridge.status.BridgeStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Duration;
@@ -15,28 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** One active replica at a time, and the watchdog on the connect loop. */
+@ExtendWith(BridgeFixture.PerTest.class)
 class CdcLeaderIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String ACCOUNTS = "/data/AccountChangeEvent";
 
-    private BridgeFixture fixture;
-
-    private BridgeFixture fixture(TestInfo test) {
-        fixture = new BridgeFixture(test.getTestMethod().orElseThrow().getName());
-        return fixture;
-    }
-
-    @AfterEach
-    void close() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
     @Test
-    void only_the_leader_subscribes_and_a_standby_takes_over_when_the_leader_goes(TestInfo test) {
-        BridgeFixture f = fixture(test);
+    void only_the_leader_subscribes_and_a_standby_takes_over_when_the_leader_goes(BridgeFixture f) {
         ConfigurableApplicationContext a = f.start();
         ConfigurableApplicationContext b = f.start();
         f.readFromNow();
@@ -64,8 +49,7 @@ class CdcLeaderIT {
     }
 
     @Test
-    void the_watchdog_restarts_a_connect_loop_that_stopped_succeeding_and_nothing_is_lost(TestInfo test) {
-        BridgeFixture f = fixture(test);
+    void the_watchdog_restarts_a_connect_loop_that_stopped_succeeding_and_nothing_is_lost(BridgeFixture f) {
         BridgeStatus status = f.start("portal.cdc.stall-timeout=4s").getBean(BridgeStatus.class);
         f.readFromNow();
         List<Long> emitted = new ArrayList<>();

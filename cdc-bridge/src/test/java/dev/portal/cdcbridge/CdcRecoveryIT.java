@@ -4,9 +4,8 @@ import dev.portal.cdcbridge.publishing.ChangeHeaders;
 import dev.portal.cdcbridge.status.CdcHealthIndicator;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -23,28 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** GAP_* events are re-read through REST; a replay id the server no longer retains runs the configured policy. */
+@ExtendWith(BridgeFixture.PerTest.class)
 class CdcRecoveryIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String ACCOUNTS = "/data/AccountChangeEvent";
 
-    private BridgeFixture fixture;
-
-    private BridgeFixture fixture(TestInfo test) {
-        fixture = new BridgeFixture(test.getTestMethod().orElseThrow().getName());
-        return fixture;
-    }
-
-    @AfterEach
-    void close() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
     @Test
-    void rereads_the_records_of_a_gap_event_through_rest_and_publishes_their_state(TestInfo test) {
-        BridgeFixture f = fixture(test);
+    void rereads_the_records_of_a_gap_event_through_rest_and_publishes_their_state(BridgeFixture f) {
         f.start();
         f.readFromNow();
 
@@ -64,8 +49,7 @@ class CdcRecoveryIT {
     }
 
     @Test
-    void gap_overflow_resyncs_the_records_changed_since_the_watermark(TestInfo test) {
-        BridgeFixture f = fixture(test);
+    void gap_overflow_resyncs_the_records_changed_since_the_watermark(BridgeFixture f) {
         f.start();
         f.readFromNow();
         long first = CdcBridgeIT.accountEvent(f, "watermark");
@@ -82,8 +66,7 @@ class CdcRecoveryIT {
     }
 
     @Test
-    void a_stale_replay_id_resyncs_from_the_watermark_and_continues_with_new_events(TestInfo test) {
-        BridgeFixture f = fixture(test);
+    void a_stale_replay_id_resyncs_from_the_watermark_and_continues_with_new_events(BridgeFixture f) {
         ConfigurableApplicationContext first = f.start("portal.cdc.stale-replay-policy=resync");
         f.readFromNow();
         long stored = CdcBridgeIT.accountEvent(f, "before");
@@ -107,8 +90,7 @@ class CdcRecoveryIT {
     }
 
     @Test
-    void a_stale_replay_id_under_the_stop_policy_stops_the_channel_and_turns_health_down_without_skipping(TestInfo test) throws Exception {
-        BridgeFixture f = fixture(test);
+    void a_stale_replay_id_under_the_stop_policy_stops_the_channel_and_turns_health_down_without_skipping(BridgeFixture f) throws Exception {
         ConfigurableApplicationContext first = f.start("portal.cdc.stale-replay-policy=stop");
         f.readFromNow();
         long stored = CdcBridgeIT.accountEvent(f, "before");

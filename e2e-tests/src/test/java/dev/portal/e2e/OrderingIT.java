@@ -2,7 +2,9 @@ package dev.portal.e2e;
 
 import static dev.portal.e2e.AccountsIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,9 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Ordering through the gateway: Aiko (bank account, two SIMs, no Internet) orders a SIM plan from the catalogue with
- * an Idempotency-Key, sees it in her list and in detail, and a repeat of the request gives the same order. The order
- * placed first is kept in {@link #orderId} for the story that follows it in Salesforce and fulfillment (approval,
- * activation, timeline), which later tests of this class continue.
+ * an Idempotency-Key, sees it in her list and in detail, and a repeat of the request gives the same order; the operator
+ * approves it in Salesforce and the fulfillment saga takes it to "Activated" exactly once.
  */
 @Order(4)
 @ExtendWith(SuiteExtension.class)
@@ -27,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 class OrderingIT {
 
     private static final String SIM_PLAN = "SIM-VOICE-20GB";
+    private static final Sandbox SANDBOX = new Sandbox();
     private Browser aiko;
     private String orderId;
 
@@ -68,6 +70,41 @@ class OrderingIT {
                 .doesNotContain(orderId);
         assertProblem(aiko.post("/api/orders", Map.of("items", List.of(Map.of("pricebookEntryId",
                 pricebookEntry(aiko.get("/api/catalog"), SIM_PLAN), "quantity", 1)))), 400, "idempotency-key-missing");
+    }
+
+    /**
+     * The operator approves the order in Salesforce and assigns the new line's number; the CDC change starts the
+     * fulfillment saga, which runs every step to "Activated". WHMCS then holds exactly one order for it, Salesforce
+     * shows that WHMCS order, and the customer's order detail shows every step of the timeline.
+     */
+    @Test
+    @Order(3)
+    void the_approved_order_is_fulfilled_once_and_its_timeline_shows_every_step() {
+        int whmcsOrdersBefore = portalOrdersInWhmcs().size();
+
+        SANDBOX.patchSalesforceRecord("Order", orderId,
+                "{\"Status\":\"Approved\",\"MSISDN__c\":\"07055556666\",\"SIM_Type__c\":\"Physical\"}");
+
+        JsonNode order = await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(
+                () -> aiko.get("/api/orders/" + orderId).json(),
+                shown -> "ACTIVATED".equals(shown.path("activationStatus").asString()));
+        List<String> steps = order.path("timeline").valueStream()
+                .filter(entry -> "SUCCEEDED".equals(entry.path("status").asString()))
+                .map(entry -> entry.path("step").asString()).toList();
+        assertThat(steps).as("timeline %s", order.path("timeline"))
+                .containsSubsequence("mark-activating", "map-products", "create-whmcs-order", "activate-sim", "mark-activated");
+
+        JsonNode salesforce = SANDBOX.salesforceRecord("Order", orderId);
+        assertThat(salesforce.path("Activation_Status__c").asString()).isEqualTo("Activated");
+        String whmcsOrderId = salesforce.path("WHMCS_Order_ID__c").asString();
+        assertThat(whmcsOrderId).isNotBlank();
+        List<JsonNode> created = portalOrdersInWhmcs();
+        assertThat(created).as("WHMCS orders of client 3").hasSize(whmcsOrdersBefore + 1);
+        assertThat(created.stream().map(o -> o.path("id").asString())).contains(whmcsOrderId);
+    }
+
+    private static List<JsonNode> portalOrdersInWhmcs() {
+        return SANDBOX.whmcs("GetOrders", "userid=3&limitnum=250").path("orders").path("order").valueStream().toList();
     }
 
     private static String pricebookEntry(Browser.Response catalog, String code) {

@@ -59,6 +59,30 @@ final class Sandbox {
         return Browser.JSON.readTree(answer.body().isEmpty() ? "{}" : answer.body());
     }
 
+    /** One record through Salesforce's REST API, as the integration user sees it. */
+    JsonNode salesforceRecord(String type, String id) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/salesforce/services/data/v62.0/sobjects/" + type + "/" + id))
+                .header("Authorization", "Bearer " + salesforceToken()).GET());
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("Salesforce GET " + type + "/" + id + " -> " + answer.statusCode() + " " + answer.body());
+        }
+        return Browser.JSON.readTree(answer.body());
+    }
+
+    /** A WHMCS API action with the sandbox's API credentials, e.g. {@code GetOrders} with {@code userid=3}. */
+    JsonNode whmcs(String action, String query) {
+        String form = "action=" + action + "&identifier=sandbox-identifier&secret=sandbox-secret&responsetype=json"
+                + (query.isEmpty() ? "" : "&" + query);
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/whmcs/includes/api.php"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        JsonNode json = Browser.JSON.readTree(answer.body());
+        if (!"success".equals(json.path("result").asString())) {
+            throw new AssertionError("WHMCS " + action + " -> " + answer.statusCode() + " " + answer.body());
+        }
+        return json;
+    }
+
     private String salesforceToken() {
         HttpResponse<String> token = send(HttpRequest.newBuilder(uri("/salesforce/services/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -60,6 +60,15 @@ class EdgeProtectionIT extends GatewayTestBase {
     }
 
     @Test
+    void a_cross_origin_page_may_read_the_headers_that_explain_an_answer() {
+        HttpResponse<String> response = send(request("/api/orders/exposed").header("Origin", ORIGIN)
+                .header("Authorization", "Bearer " + TOKENS.valid("user-cors")));
+
+        assertThat(response.headers().firstValue("Access-Control-Expose-Headers")).hasValueSatisfying(exposed -> assertThat(exposed)
+                .contains("Idempotent-Replayed", "Retry-After", "Location", "X-Request-Id"));
+    }
+
+    @Test
     void a_preflight_from_another_origin_is_refused() {
         HttpResponse<String> response = send(request("/api/orders").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST"));

@@ -101,7 +101,7 @@ class EdgeSecurityConfiguration {
         configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         configuration.setAllowedHeaders(List.of("Content-Type", "Authorization", "X-XSRF-TOKEN", "X-Request-Id",
                 "traceparent", "tracestate", "Last-Event-ID", "Idempotency-Key"));
-        configuration.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "Location"));
+        configuration.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "Location", "Idempotent-Replayed"));
         configuration.setAllowCredentials(true);
         configuration.setMaxAge(settings.maxAge());
         source.registerCorsConfiguration("/**", configuration);

@@ -4,6 +4,7 @@ import dev.portal.platform.service.PlatformMigrations;
 import dev.portal.platform.service.ServiceAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.portal.platform.service.PeriodicTask;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -41,7 +42,8 @@ public class InboxAutoConfiguration {
     }
 
     @Bean
-    InboxPurge inboxPurge(Inbox inbox, InboxProperties properties) {
-        return new InboxPurge(inbox, properties);
+    PeriodicTask inboxPurge(Inbox inbox, InboxProperties properties) {
+        return new PeriodicTask("inbox-purge", properties.purgeInterval(), properties.purgeInterval(),
+                new InboxPurge(inbox, properties));
     }
 }

@@ -3,12 +3,14 @@ package dev.portal.platform.saga;
 import dev.portal.platform.outbox.Outbox;
 import dev.portal.platform.outbox.OutboxAutoConfiguration;
 import dev.portal.platform.service.LeaderLock;
+import dev.portal.platform.service.PeriodicTask;
 import dev.portal.platform.service.PlatformMigrations;
 import dev.portal.platform.service.ServiceAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -107,6 +109,11 @@ public class SagaAutoConfiguration {
                 return template.execute(status -> work.get());
             }
         }, sagas, properties, clock.getIfAvailable(Clock::systemUTC), meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    PeriodicTask sagaMonitorRefresh(SagaMonitor monitor, SagaProperties properties) {
+        return new PeriodicTask("saga-monitor", Duration.ZERO, properties.monitorInterval(), monitor::refreshAndWarn);
     }
 
     @Bean

@@ -10,13 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Limit;
 
 /**
@@ -25,7 +21,7 @@ import org.springframework.data.domain.Limit;
  * {@code portal.saga.stuck-after}). The counts are refreshed every {@code portal.saga.monitor-interval}; the
  * {@code sagas} health contributor shows them with the oldest stuck instances.
  */
-public class SagaMonitor implements SmartLifecycle {
+public class SagaMonitor {
 
     private static final Logger log = LoggerFactory.getLogger(SagaMonitor.class);
     private static final int SHOWN = 10;
@@ -62,7 +58,6 @@ public class SagaMonitor implements SmartLifecycle {
     private final MeterRegistry meters;
     private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
     private volatile Counts counts = Counts.NONE;
-    private ScheduledExecutorService scheduler;
 
     public SagaMonitor(SagaInstances instances, SagaTransactions transactions, Sagas sagas, SagaProperties properties,
                        Clock clock, MeterRegistry meters) {
@@ -125,35 +120,12 @@ public class SagaMonitor implements SmartLifecycle {
         });
     }
 
-    @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("saga-monitor").factory());
-        long period = properties.monitorInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::refreshQuietly, 0, period, TimeUnit.MILLISECONDS);
-    }
-
-    private void refreshQuietly() {
-        try {
-            Counts fresh = refresh();
-            if (fresh.totalStuck() > 0) {
-                log.warn("{} saga instance(s) without progress for {}: {}", fresh.totalStuck(), properties.stuckAfter(),
-                        fresh.oldestStuck());
-            }
-        } catch (RuntimeException e) {
-            log.debug("saga counts not refreshed: {}", e.toString());
+    /** The periodic refresh: a warning while any instance is stuck. */
+    void refreshAndWarn() {
+        Counts fresh = refresh();
+        if (fresh.totalStuck() > 0) {
+            log.warn("{} saga instance(s) without progress for {}: {}", fresh.totalStuck(), properties.stuckAfter(),
+                    fresh.oldestStuck());
         }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
     }
 }
