@@ -26,7 +26,8 @@ final class EnvironmentContract {
             "PORTAL_GATEWAY_CORS_ORIGINS", "no cross-origin browser calls are allowed",
             "PORTAL_WHMCS_ACCESS_KEY", "only for a WHMCS that restricts its API by access key instead of by IP",
             "PORTAL_SALESFORCE_USERNAME", "the JWT bearer flow, an alternative to client credentials",
-            "PORTAL_SALESFORCE_PRIVATE_KEY", "the JWT bearer flow, an alternative to client credentials");
+            "PORTAL_SALESFORCE_PRIVATE_KEY", "the JWT bearer flow, an alternative to client credentials",
+            "PORTAL_SIM_CLOCK_FOLLOW_URL", "sim-service keeps its own clock; only a suite on the sandbox follows the Freebit simulator's");
 
     /**
      * Read through relaxed binding without a placeholder, so invisible to the scan: a token-checking service

@@ -1,9 +1,15 @@
 package dev.portal.local;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -146,7 +152,13 @@ public final class LocalSuite {
         List<AppProcess> starting = new ArrayList<>();
         while (!pending.isEmpty() || !starting.isEmpty()) {
             while (!pending.isEmpty() && slots.tryAcquire()) {
-                AppProcess app = pending.removeFirst();
+                AppProcess app = pending.getFirst();
+                if (app.spec.name().equals("sim-service") && starting.stream().anyMatch(a -> a.spec.name().equals("sandbox"))) {
+                    // it reads the SFTP drop with the sandbox's host key pinned, known once the sandbox is up
+                    slots.release();
+                    break;
+                }
+                pending.removeFirst();
                 app.start();
                 pids.record(app.spec.name(), app.process().toHandle());
                 starting.add(app);
@@ -155,6 +167,9 @@ public final class LocalSuite {
                 if (app.probeReady()) {
                     starting.remove(app);
                     slots.release();
+                    if (app.spec.name().equals("sandbox")) {
+                        pinSandboxSftpKey(settings.baseUrl(app.spec));
+                    }
                     OUT.printf("  %-20s ready in %s%n", app.spec.name(), seconds(app.readyAfter()));
                 } else if (!app.process().isAlive()) {
                     throw new IllegalStateException(app.spec.name() + " exited with code " + app.process().exitValue()
@@ -167,6 +182,25 @@ public final class LocalSuite {
             }
             Thread.sleep(200);
         }
+    }
+
+    /**
+     * Writes the sandbox's SFTP host key to the known_hosts file sim-service pins (PORTAL_SFTP_KNOWN_HOSTS): read from
+     * the sandbox this launcher just started, so no service has to accept an unknown key.
+     */
+    private void pinSandboxSftpKey(String sandboxUrl) throws IOException, InterruptedException {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(sandboxUrl + "/sandbox/admin/sftp/host-key"))
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        Matcher key = Pattern.compile("\"publicKey\"\\s*:\\s*\"([^\"]+)\"").matcher(answer.body());
+        if (answer.statusCode() != 200 || !key.find()) {
+            throw new IllegalStateException("the sandbox did not tell its SFTP host key: " + answer.statusCode() + " " + answer.body());
+        }
+        Files.writeString(knownHosts(), "[127.0.0.1]:" + settings.sftpPort() + " " + key.group(1).strip() + "\n");
+    }
+
+    private Path knownHosts() {
+        return settings.runDirectory().resolve("sftp-known-hosts");
     }
 
     private void printTable(long servicesStarted) {
@@ -301,6 +335,10 @@ public final class LocalSuite {
         environment.put("PORTAL_STRIPE_WEBHOOK_SECRET", "whsec_sandbox");
         environment.put("PORTAL_SFTP_USERNAME", "mvno");
         environment.put("PORTAL_SFTP_PASSWORD", "mvno");
+        // the sandbox's host key, written when the sandbox is ready (pinSandboxSftpKey)
+        environment.put("PORTAL_SFTP_KNOWN_HOSTS", knownHosts().toString());
+        // sim-service's timing rules run on the Freebit simulator's clock, which end-to-end tests move
+        environment.put("PORTAL_SIM_CLOCK_FOLLOW_URL", environment.get("PORTAL_SANDBOX_URL") + "/sandbox/admin/freebit/clock");
         // tokens: every service checks them against identity-service's keys; cookies over plain-HTTP localhost
         environment.put("PORTAL_SECURITY_JWKS_URI", environment.get("PORTAL_IDENTITY_URL") + "/.well-known/jwks.json");
         environment.put("PORTAL_IDENTITY_COOKIE_SECURE", "false");

@@ -102,6 +102,7 @@ class FreebitAdminController {
         body.put("now", clock.instant().toString());
         body.put("today", lines.today().format(FreebitLines.YYYYMMDD));
         body.put("offsetMinutes", clock.offset().toMinutes());
+        body.put("offsetMillis", clock.offset().toMillis());
         return body;
     }
 

@@ -55,6 +55,15 @@ class SftpAdminController {
     record Files(List<SftpCdrDrop.CdrFile> files) {
     }
 
+    /** A file as given: {@code content} is written in the drop's charset; {@code complete} false leaves out the trigger. */
+    record RawFile(@NotNull String name, @NotNull String content, Boolean complete) {
+    }
+
+    /** {@code records} generated rows over {@code lines} made-up lines (volume tests). */
+    record BulkFile(@NotNull LocalDate date, SftpCdrDrop.Kind kind, @Min(1) @Max(10_000_000) int records,
+                    @Min(1) @Max(10_000_000) int lines) {
+    }
+
     @GetMapping("/files")
     Files files() {
         return new Files(drop.files());
@@ -70,6 +79,18 @@ class SftpAdminController {
     @ResponseStatus(HttpStatus.CREATED)
     SftpCdrDrop.CdrFile publishIncomplete(@Valid @RequestBody IncompleteFile file) {
         return drop.publishIncomplete(file.date(), file.kind() == null ? SftpCdrDrop.Kind.CALL : file.kind());
+    }
+
+    @PostMapping("/raw-files")
+    @ResponseStatus(HttpStatus.CREATED)
+    SftpCdrDrop.CdrFile publishRaw(@Valid @RequestBody RawFile file) {
+        return drop.publishRaw(file.name(), file.content(), !Boolean.FALSE.equals(file.complete()));
+    }
+
+    @PostMapping("/bulk-files")
+    @ResponseStatus(HttpStatus.CREATED)
+    SftpCdrDrop.CdrFile publishBulk(@Valid @RequestBody BulkFile file) {
+        return drop.publishBulk(file.date(), file.kind() == null ? SftpCdrDrop.Kind.CALL : file.kind(), file.records(), file.lines());
     }
 
     @GetMapping("/host-key")

@@ -50,6 +50,8 @@ class SftpCdrDrop implements SeededState, DisposableBean {
     private final Pattern names;
     /** Usage per day and line: calls and SMS counts, what the latest file of the day contains. */
     private final Map<LocalDate, Map<String, int[]>> usage = new TreeMap<>();
+    /** Records per file name, counted when the file is written (a listing never reads a large file). */
+    private final Map<String, Integer> recordCounts = new HashMap<>();
 
     SftpCdrDrop(SftpSettings settings, Clock clock) {
         this.settings = settings;
@@ -84,6 +86,7 @@ class SftpCdrDrop implements SeededState, DisposableBean {
             throw new UncheckedIOException(e);
         }
         usage.clear();
+        recordCounts.clear();
         LocalDate today = LocalDate.now(clock.withZone(JST));
         for (int back = settings.seedDays(); back >= 1; back--) {
             LocalDate day = today.minusDays(back);
@@ -125,6 +128,67 @@ class SftpCdrDrop implements SeededState, DisposableBean {
         CdrFile file = write(date, kind, false);
         log.info("CDR file published without its trigger: {}", file.name());
         return file;
+    }
+
+    /**
+     * Publishes a file with the given text as it is (in the drop's charset), with its trigger unless
+     * {@code complete} is false: rows the layout does not expect, quoted line breaks, a missing trailer.
+     */
+    synchronized CdrFile publishRaw(String name, String content, boolean complete) {
+        Matcher m = names.matcher(name);
+        if (!m.matches()) {
+            throw new SftpFileNameInvalid(name, names.pattern());
+        }
+        Path file = directory.resolve(name);
+        try {
+            Files.write(file, content.getBytes(charset));
+            if (complete) {
+                Files.write(directory.resolve(name + settings.triggerSuffix()), new byte[0]);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        recordCounts.put(name, (int) Math.max(0, content.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).count() - 1));
+        log.info("CDR file published as given: {} ({} bytes, complete={})", name, content.length(), complete);
+        return describe(file, m);
+    }
+
+    /**
+     * Publishes the next file of a day with {@code records} generated calls or SMS spread over {@code lines}
+     * made-up MSISDNs ({@code 0800000nnnn}), written as a stream (for volume tests: a million rows is ~150 MB).
+     */
+    synchronized CdrFile publishBulk(LocalDate date, Kind kind, int records, int lines) {
+        int seq = nextSeq(date, kind);
+        String name = "%s_%s_%s_%02d.csv".formatted(kind, settings.oemId(), SftpCdrRecords.DAY.format(date), seq);
+        List<String> columns = kind == Kind.CALL ? settings.callColumns() : settings.smsColumns();
+        Path file = directory.resolve(name);
+        BigDecimal sum = BigDecimal.ZERO.setScale(2);
+        try (java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(file), charset), 1 << 16)) {
+            out.write(quoted(columns));
+            out.write("\r\n");
+            for (int i = 0; i < records; i++) {
+                SftpSimLine line = SftpSimLine.bulk(i % lines);
+                SftpCdrRecords.Row row = kind == Kind.CALL ? SftpCdrRecords.call(line, date, i / lines) : SftpCdrRecords.sms(line, date, i / lines);
+                out.write(quoted(columns.stream().map(row.values()::get).toList()));
+                out.write("\r\n");
+                sum = sum.add(row.charge());
+            }
+            if (settings.trailer()) {
+                out.write("#EOF," + records + "," + sum.toPlainString() + "\r\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            Files.write(directory.resolve(name + settings.triggerSuffix()), new byte[0]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        recordCounts.put(name, records);
+        log.info("CDR bulk file published: {} ({} records over {} lines)", name, records, lines);
+        Matcher m = names.matcher(name);
+        m.matches();
+        return describe(file, m);
     }
 
     synchronized List<CdrFile> files() {
@@ -176,6 +240,7 @@ class SftpCdrDrop implements SeededState, DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        recordCounts.put(name, count);
         log.debug("CDR file published: {} ({} records, complete={})", name, count, complete);
         Matcher m = names.matcher(name);
         m.matches();
@@ -192,11 +257,9 @@ class SftpCdrDrop implements SeededState, DisposableBean {
     private CdrFile describe(Path file, Matcher m) {
         try {
             String name = file.getFileName().toString();
-            int lines = (int) Files.readAllLines(file, charset).stream()
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).count();
             return new CdrFile(settings.directory().replaceAll("/+$", "") + "/" + name, name, Kind.valueOf(m.group(1)),
                     LocalDate.parse(m.group(2), SftpCdrRecords.DAY), Integer.parseInt(m.group(3)), Files.size(file),
-                    Files.exists(file.resolveSibling(name + settings.triggerSuffix())), Math.max(lines - 1, 0));
+                    Files.exists(file.resolveSibling(name + settings.triggerSuffix())), recordCounts.getOrDefault(name, 0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

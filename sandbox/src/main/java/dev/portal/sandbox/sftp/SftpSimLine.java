@@ -11,6 +11,11 @@ record SftpSimLine(String msisdn, String productNumber, String planCode, boolean
             new SftpSimLine("08011112222", "AX0000000000002", "DATA_3GB", false),
             new SftpSimLine("07033334444", "DN0000000000003", "VOICE_20GB", true));
 
+    /** The {@code n}th made-up voice line of a bulk file ({@code 0800nnnnnnn}). */
+    static SftpSimLine bulk(int n) {
+        return new SftpSimLine("0800" + String.format("%07d", n), "AX" + String.format("%013d", 9_000_000_000_000L + n), "VOICE_10GB", true);
+    }
+
     static Optional<SftpSimLine> of(String msisdn) {
         return SEEDED.stream().filter(line -> line.msisdn.equals(msisdn)).findFirst();
     }

@@ -119,6 +119,18 @@ class FreebitApiIT {
     }
 
     @Test
+    void the_admin_clock_reports_its_offset_to_the_millisecond_for_services_that_follow_it() throws Exception {
+        lines.advance(Duration.ofMinutes(10).plusMillis(250));
+
+        HttpResponse<String> clock = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sandbox/admin/freebit/clock"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        JsonNode body = JSON.readTree(clock.body());
+        assertThat(body.path("offsetMillis").asLong()).isEqualTo(600_250L);
+        assertThat(body.path("offsetMinutes").asLong()).isEqualTo(10L);
+    }
+
+    @Test
     void authKey_expires_after_its_lifetime_on_the_sandbox_clock() throws Exception {
         assertThat(traffic(HANAKO).get("resultCode").asString()).isEqualTo("100");
 

@@ -167,6 +167,44 @@ class SftpDropIT {
     }
 
     @Test
+    void a_file_published_as_given_is_served_byte_for_byte_in_the_drops_charset_with_its_trigger() throws Exception {
+        String name = "CALL_sandbox-oem_20261101_07.csv";
+        String content = "\"record_id\",\"tax_class\"\r\n\"C-1\",\"課税\r\n(続き)\"\r\n";
+
+        HttpResponse<String> published = admin("POST", "/sandbox/admin/sftp/raw-files",
+                JSON.writeValueAsString(java.util.Map.of("name", name, "content", content)));
+
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+        assertThat(list("/outbound/cdr")).contains(name, name + ".end");
+        assertThat(read("/outbound/cdr/" + name)).isEqualTo(content.getBytes(SHIFT_JIS));
+    }
+
+    @Test
+    void a_raw_file_must_have_a_cdr_file_name() throws Exception {
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/sandbox/admin/sftp/raw-files"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"../etc/passwd\",\"content\":\"x\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).path("code").asString()).isEqualTo("invalid-file-name");
+    }
+
+    @Test
+    void a_bulk_file_holds_the_generated_rows_over_made_up_lines_and_a_matching_trailer() throws Exception {
+        HttpResponse<String> published = admin("POST", "/sandbox/admin/sftp/bulk-files",
+                "{\"date\":\"2026-10-01\",\"kind\":\"SMS\",\"records\":2500,\"lines\":100}");
+
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+        JsonNode file = JSON.readTree(published.body());
+        assertThat(file.path("records").asInt()).isEqualTo(2500);
+        String[] rows = new String(read(file.path("path").asString()), SHIFT_JIS).split("\r\n");
+        assertThat(rows).hasSize(2502);
+        assertThat(rows[2501]).startsWith("#EOF,2500,");
+        assertThat(Arrays.stream(rows).skip(1).limit(2500).map(r -> r.split(",")[1]).distinct()).hasSize(100);
+    }
+
+    @Test
     void the_drop_is_read_only() throws Exception {
         try (ClientSession session = login(); SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
             assertThatThrownBy(() -> {

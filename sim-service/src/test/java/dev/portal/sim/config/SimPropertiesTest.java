@@ -34,6 +34,21 @@ class SimPropertiesTest {
                         .startsWith("portal.sim.time-zone: ").contains("Asia/Atlantis"));
     }
 
+    @Test
+    void a_change_interval_below_a_second_or_a_clock_source_that_is_no_url_stops_the_start_naming_them() {
+        runner.withPropertyValues("portal.sim.operations.change-interval=0s", "portal.sim.clock.follow-url=file:/sandbox/clock")
+                .run(context -> assertThat(InvalidSettings.of(context.getStartupFailure()))
+                        .anySatisfy(line -> assertThat(line).startsWith("portal.sim.operations.change-interval: "))
+                        .anySatisfy(line -> assertThat(line).startsWith("portal.sim.clock.follow-url: ")));
+    }
+
+    @Test
+    void the_clock_follows_the_sandbox_only_when_told_to() {
+        runner.run(context -> assertThat(context.getBean(Clock.class).getClass().getSimpleName()).isNotEqualTo("FollowingClock"));
+        runner.withPropertyValues("portal.sim.clock.follow-url=http://127.0.0.1:1/sandbox/admin/freebit/clock")
+                .run(context -> assertThat(context.getBean(Clock.class)).isInstanceOf(FollowingClock.class));
+    }
+
     @EnableConfigurationProperties(SimProperties.class)
     static class Settings {
     }

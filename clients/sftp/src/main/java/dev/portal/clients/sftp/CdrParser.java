@@ -1,10 +1,17 @@
 package dev.portal.clients.sftp;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -13,15 +20,20 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Reads CALL and SMS files by a {@link CdrLayout}: decode with the layout's charset, find the columns by the
- * header row, parse each row into a typed record, check the trailer when there is one. Anything that does not fit
- * fails with a {@link CdrFormatException} naming the line; a file is never half-read.
+ * Reads CALL and SMS files by a {@link CdrLayout} with Apache Commons CSV, streaming: decode with the layout's
+ * charset, find the columns by the header row, parse each row into a typed record, check the trailer when there is
+ * one. A row that does not fit (wrong column count, an unreadable value, bytes that are not the charset, data
+ * after the trailer) is handed to the {@link Sink} as a {@link MalformedLine} with its line number, and reading
+ * goes on: one bad row never costs the file. Only a file whose header cannot be read fails as a whole
+ * ({@link CdrFormatException}); quoted fields may span lines.
  */
 public final class CdrParser {
 
@@ -29,6 +41,21 @@ public final class CdrParser {
     public static final ZoneOffset JST = ZoneOffset.ofHours(9);
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss")
             .withResolverStyle(ResolverStyle.STRICT);
+    /** What the decoder puts where the bytes are not the charset: such a row is quarantined, not guessed at. */
+    private static final char REPLACEMENT = '\uFFFD';
+    private static final int CONTENT_LIMIT = 2000;
+    /** RFC 4180 with the lenient bits a carrier file needs: blank lines kept (to count lines), text after a closing quote read. */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setTrailingData(true).get();
+
+    /** Where the rows of a file go, in file order. */
+    public interface Sink<T> {
+
+        /** A row read into a record; {@code line} is the 1-based line of the file where the row starts. */
+        void record(long line, T record);
+
+        /** A row that does not fit the layout, or a trailer that does not match the rows. */
+        void malformed(MalformedLine line);
+    }
 
     private final CdrLayout layout;
 
@@ -40,169 +67,182 @@ public final class CdrParser {
         this(CdrLayout.DEFAULT);
     }
 
-    public CdrFileContents<CallRecord> parseCalls(String fileName, byte[] content) {
-        return parse(fileName, content, layout.callColumns(), row -> new CallRecord(
+    public CdrSummary readCalls(String fileName, InputStream in, Sink<CallRecord> sink) {
+        return read(fileName, in, layout.callColumns(), row -> new CallRecord(
                 row.text("record_id"), row.text("account"), row.timestamp("call_start"), row.timestamp("call_end"),
                 row.integer("duration_sec"), row.direction("direction"), row.text("called_number"),
                 row.text("call_type"), row.text("destination_country"), row.integer("billable_units"),
                 row.decimal("charge_jpy"), row.text("tax_class"), row.text("product_number"), row.text("plan_code")),
-                CallRecord::chargeJpy);
+                CallRecord::chargeJpy, sink);
     }
 
-    public CdrFileContents<SmsRecord> parseSms(String fileName, byte[] content) {
-        return parse(fileName, content, layout.smsColumns(), row -> new SmsRecord(
+    public CdrSummary readSms(String fileName, InputStream in, Sink<SmsRecord> sink) {
+        return read(fileName, in, layout.smsColumns(), row -> new SmsRecord(
                 row.text("record_id"), row.text("account"), row.timestamp("sent_at"), row.direction("direction"),
                 row.text("peer_number"), row.text("sms_type"), row.integer("segments"), row.decimal("charge_jpy"),
                 row.text("product_number")),
-                SmsRecord::chargeJpy);
+                SmsRecord::chargeJpy, sink);
     }
 
-    private <T> CdrFileContents<T> parse(String fileName, byte[] content, Map<String, String> columns,
-                                         Function<Row, T> mapper, Function<T, BigDecimal> charge) {
-        List<String> lines = lines(fileName, content);
-        int first = 0;
-        while (first < lines.size() && lines.get(first).isBlank()) {
-            first++;
-        }
-        final int headerLine = first;
-        if (headerLine == lines.size()) {
-            throw new CdrFormatException(fileName, 1, "empty file: no header row");
-        }
-        List<String> header = fields(fileName, headerLine + 1, lines.get(headerLine));
-        Map<String, Integer> index = new HashMap<>();
-        List<String> missing = new ArrayList<>();
-        columns.forEach((column, name) -> {
-            if (!name.isEmpty()) {
-                int at = header.indexOf(name);
-                if (at < 0) {
-                    missing.add("'" + name + "'");
-                }
-                index.put(column, at);
-            }
-        });
-        if (!missing.isEmpty()) {
-            throw new CdrFormatException(fileName, headerLine + 1, "header has no column " + String.join(", ", missing));
-        }
-        List<T> records = new ArrayList<>();
-        BigDecimal sum = BigDecimal.ZERO;
-        Integer trailerCount = null;
-        BigDecimal trailerSum = null;
-        for (int i = headerLine + 1; i < lines.size(); i++) {
-            int lineNo = i + 1;
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            if (trailerCount != null) {
-                throw new CdrFormatException(fileName, lineNo, "data after the trailer");
-            }
-            if (line.startsWith(layout.trailerMarker())) {
-                List<String> trailer = fields(fileName, lineNo, line);
-                if (trailer.size() != 3) {
-                    throw new CdrFormatException(fileName, lineNo, "trailer must be " + layout.trailerMarker() + ",<count>,<sum>");
-                }
-                try {
-                    trailerCount = Integer.parseInt(trailer.get(1).strip());
-                    trailerSum = new BigDecimal(trailer.get(2).strip());
-                } catch (NumberFormatException e) {
-                    throw new CdrFormatException(fileName, lineNo, "trailer count or sum is not a number: " + line);
-                }
-                if (trailerCount != records.size()) {
-                    throw new CdrFormatException(fileName, lineNo, "trailer counts " + trailerCount + " records, the file has " + records.size());
-                }
-                if (trailerSum.compareTo(sum) != 0) {
-                    throw new CdrFormatException(fileName, lineNo, "trailer sums charge_jpy to " + trailerSum.toPlainString()
-                            + ", the records to " + sum.toPlainString());
-                }
-                continue;
-            }
-            List<String> values = fields(fileName, lineNo, line);
-            if (values.size() != header.size()) {
-                throw new CdrFormatException(fileName, lineNo, "expected " + header.size() + " columns as in the header, found " + values.size());
-            }
-            T record = mapper.apply(new Row(fileName, lineNo, values, index));
-            records.add(record);
-            sum = sum.add(charge.apply(record));
-        }
-        return new CdrFileContents<>(fileName, records, trailerCount, trailerSum);
+    /** A whole (small) CALL file in memory: its records and its malformed lines. */
+    public CdrFileContents<CallRecord> parseCalls(String fileName, byte[] content) {
+        Collected<CallRecord> collected = new Collected<>();
+        CdrSummary summary = readCalls(fileName, new ByteArrayInputStream(content), collected);
+        return new CdrFileContents<>(fileName, collected.records, collected.malformed, summary.trailerCount(), summary.trailerSum());
     }
 
-    /** Decodes strictly, so a file in the wrong charset fails on the line where it stops making sense. */
-    private List<String> lines(String fileName, byte[] content) {
+    /** A whole (small) SMS file in memory: its records and its malformed lines. */
+    public CdrFileContents<SmsRecord> parseSms(String fileName, byte[] content) {
+        Collected<SmsRecord> collected = new Collected<>();
+        CdrSummary summary = readSms(fileName, new ByteArrayInputStream(content), collected);
+        return new CdrFileContents<>(fileName, collected.records, collected.malformed, summary.trailerCount(), summary.trailerSum());
+    }
+
+    private <T> CdrSummary read(String fileName, InputStream in, Map<String, String> columns, Function<Row, T> mapper,
+                                Function<T, BigDecimal> charge, Sink<T> sink) {
         CharsetDecoder decoder = layout.charset().newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(content);
-        CharBuffer out = CharBuffer.allocate((int) (content.length * (double) decoder.maxCharsPerByte()) + 1);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
-        }
-        if (result.isError()) {
-            int line = 1;
-            for (int i = 0; i < in.position(); i++) {
-                if (content[i] == '\n') {
-                    line++;
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try (CSVParser csv = CSVParser.builder().setReader(new BufferedReader(new InputStreamReader(in, decoder), 1 << 16))
+                .setFormat(FORMAT).get()) {
+            Iterator<CSVRecord> rows = csv.iterator();
+            long linesBefore = 0;
+            List<String> header = null;
+            long headerLine = 0;
+            Map<String, Integer> index = new HashMap<>();
+            long records = 0;
+            long malformed = 0;
+            BigDecimal sum = BigDecimal.ZERO;
+            Integer trailerCount = null;
+            BigDecimal trailerSum = null;
+            while (true) {
+                long line = linesBefore + 1;
+                CSVRecord row;
+                try {
+                    if (!rows.hasNext()) {
+                        break;
+                    }
+                    row = rows.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    if (header == null) {
+                        throw new CdrFormatException(fileName, line, "the header row is not CSV: " + e.getMessage());
+                    }
+                    // the lexer cannot find where the broken row ends (an unterminated quote runs to the end of the file)
+                    sink.malformed(new MalformedLine(fileName, line, "not CSV from here to the end of the file: "
+                            + rootMessage(e), null));
+                    malformed++;
+                    break;
                 }
+                linesBefore = Math.max(csv.getCurrentLineNumber(), line);
+                List<String> values = Arrays.asList(row.values());
+                if (values.size() == 1 && values.getFirst().isBlank()) {
+                    continue;
+                }
+                if (header == null) {
+                    header = new ArrayList<>(values);
+                    header.set(0, header.getFirst().replace("\uFEFF", ""));
+                    headerLine = line;
+                    if (header.stream().anyMatch(h -> h.indexOf(REPLACEMENT) >= 0)) {
+                        throw new CdrFormatException(fileName, line, "the header row is not valid " + layout.charset().name());
+                    }
+                    List<String> missing = new ArrayList<>();
+                    for (Map.Entry<String, String> column : columns.entrySet()) {
+                        if (!column.getValue().isEmpty()) {
+                            int at = header.indexOf(column.getValue());
+                            if (at < 0) {
+                                missing.add("'" + column.getValue() + "'");
+                            }
+                            index.put(column.getKey(), at);
+                        }
+                    }
+                    if (!missing.isEmpty()) {
+                        throw new CdrFormatException(fileName, line, "header has no column " + String.join(", ", missing));
+                    }
+                    continue;
+                }
+                String problem;
+                if (trailerCount != null) {
+                    problem = "data after the trailer";
+                } else if (values.getFirst().startsWith(layout.trailerMarker())) {
+                    problem = null;
+                    if (values.size() != 3) {
+                        problem = "trailer must be " + layout.trailerMarker() + ",<count>,<sum>";
+                    } else {
+                        try {
+                            trailerCount = Integer.parseInt(values.get(1).strip());
+                            trailerSum = new BigDecimal(values.get(2).strip());
+                        } catch (NumberFormatException e) {
+                            trailerCount = null;
+                            problem = "trailer count or sum is not a number";
+                        }
+                    }
+                    if (problem == null && trailerCount != records + malformed) {
+                        problem = "trailer counts " + trailerCount + " records, the file has " + (records + malformed);
+                    } else if (problem == null && malformed == 0 && trailerSum.compareTo(sum) != 0) {
+                        problem = "trailer sums charge_jpy to " + trailerSum.toPlainString() + ", the records to " + sum.toPlainString();
+                    }
+                    if (problem != null) {
+                        sink.malformed(new MalformedLine(fileName, line, problem, content(values)));
+                    }
+                    continue;
+                } else if (values.size() != header.size()) {
+                    problem = "expected " + header.size() + " columns as in the header, found " + values.size();
+                } else if (values.stream().anyMatch(v -> v.indexOf(REPLACEMENT) >= 0)) {
+                    problem = "not valid " + layout.charset().name();
+                } else {
+                    try {
+                        T record = mapper.apply(new Row(fileName, line, values, index));
+                        BigDecimal charged = charge.apply(record);
+                        sink.record(line, record);
+                        records++;
+                        sum = sum.add(charged == null ? BigDecimal.ZERO : charged);
+                        continue;
+                    } catch (CdrFormatException e) {
+                        problem = e.problem();
+                    }
+                }
+                sink.malformed(new MalformedLine(fileName, line, problem, content(values)));
+                malformed++;
             }
-            throw new CdrFormatException(fileName, line, "not valid " + layout.charset().name() + " at byte " + in.position());
+            if (header == null) {
+                throw new CdrFormatException(fileName, 1, "empty file: no header row");
+            }
+            return new CdrSummary(fileName, headerLine, records, malformed, trailerCount, trailerSum, linesBefore);
+        } catch (IOException e) {
+            throw new UncheckedIOException(fileName + ": " + e.getMessage(), e);
         }
-        out.flip();
-        String text = out.toString();
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-        lines.replaceAll(l -> l.endsWith("\r") ? l.substring(0, l.length() - 1) : l);
-        return lines;
     }
 
-    /** Splits one row: fields optionally in double quotes, {@code ""} an escaped quote inside a quoted field. */
-    static List<String> fields(String fileName, int lineNo, String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        int i = 0;
-        while (true) {
-            field.setLength(0);
-            if (i < line.length() && line.charAt(i) == '"') {
-                i++;
-                while (true) {
-                    if (i >= line.length()) {
-                        throw new CdrFormatException(fileName, lineNo, "unterminated quoted field " + (fields.size() + 1));
-                    }
-                    char c = line.charAt(i++);
-                    if (c == '"') {
-                        if (i < line.length() && line.charAt(i) == '"') {
-                            field.append('"');
-                            i++;
-                        } else {
-                            break;
-                        }
-                    } else {
-                        field.append(c);
-                    }
-                }
-                if (i < line.length() && line.charAt(i) != ',') {
-                    throw new CdrFormatException(fileName, lineNo, "text after the closing quote of field " + (fields.size() + 1));
-                }
-            } else {
-                while (i < line.length() && line.charAt(i) != ',') {
-                    char c = line.charAt(i++);
-                    if (c == '"') {
-                        throw new CdrFormatException(fileName, lineNo, "stray quote in field " + (fields.size() + 1));
-                    }
-                    field.append(c);
-                }
-            }
-            fields.add(field.toString());
-            if (i >= line.length()) {
-                return fields;
-            }
-            i++; // the comma
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+
+    /** The row as CSV again (the lexer keeps no raw text), for the quarantine; long rows are cut. */
+    private static String content(List<String> values) {
+        String text = FORMAT.format(values.toArray());
+        return text.length() > CONTENT_LIMIT ? text.substring(0, CONTENT_LIMIT) : text;
+    }
+
+    private static final class Collected<T> implements Sink<T> {
+        final List<T> records = new ArrayList<>();
+        final List<MalformedLine> malformed = new ArrayList<>();
+
+        @Override
+        public void record(long line, T record) {
+            records.add(record);
+        }
+
+        @Override
+        public void malformed(MalformedLine line) {
+            malformed.add(line);
         }
     }
 
     /** One data row, read by fact-sheet column name. */
-    private record Row(String fileName, int line, List<String> values, Map<String, Integer> index) {
+    private record Row(String fileName, long line, List<String> values, Map<String, Integer> index) {
 
         String text(String column) {
             Integer at = index.get(column);

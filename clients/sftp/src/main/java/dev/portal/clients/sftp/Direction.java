@@ -4,6 +4,11 @@ package dev.portal.clients.sftp;
 public enum Direction {
     OUTGOING, INCOMING;
 
+    /** The letter the files use: {@code O} or {@code I}. */
+    public String code() {
+        return this == OUTGOING ? "O" : "I";
+    }
+
     static Direction of(String code) {
         return switch (code) {
             case "O" -> OUTGOING;
