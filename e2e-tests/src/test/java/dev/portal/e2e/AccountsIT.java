@@ -37,7 +37,9 @@ class AccountsIT {
     void signup_refuses_each_failed_check_with_its_code() {
         assertProblem(anonymous().post("/api/auth/signup", signup("SF-999999", "nobody@example.jp")), 422, "customer-not-found");
         assertProblem(anonymous().post("/api/auth/signup", signup("SF-100001", "hanako.new@example.jp")), 409, "already-linked");
-        assertProblem(anonymous().post("/api/auth/signup", signup("SF-100006", "mika.ito@example.jp")), 409, "whmcs-email-taken");
+        Map<String, Object> mika = signup("SF-100006", "mika.ito@example.jp");
+        mika.put("ownershipCode", Customers.ownershipCode("SF-100006", "mika.ito@example.jp"));
+        assertProblem(anonymous().post("/api/auth/signup", mika), 409, "whmcs-email-taken");
         Map<String, Object> weak = signup("SF-100005", "not-an-email");
         weak.put("password", "short");
         Browser.Response invalid = anonymous().post("/api/auth/signup", weak);
@@ -48,8 +50,26 @@ class AccountsIT {
 
     @Test
     @Order(2)
-    void jiro_signs_up_through_the_gateway_and_his_email_is_then_taken() {
-        Browser.Response created = anonymous().post("/api/auth/signup", signup("SF-100005", JIRO_EMAIL));
+    void a_known_customer_number_without_the_code_mailed_to_its_contact_email_claims_nothing() {
+        Map<String, Object> guessed = signup("SF-100005", "attacker@example.jp");
+        guessed.put("ownershipCode", "12345678");
+
+        assertProblem(anonymous().post("/api/auth/signup", guessed), 400, "ownership-code-invalid");
+        int codesBefore = sandbox.signupCodes(JIRO_EMAIL).size();
+        Browser.Response again = anonymous().post("/api/auth/signup/ownership-code", Map.of("customerNumber", "SF-100005"));
+        assertThat(again.status()).as(again.toString()).isEqualTo(202);
+        assertThat(again.body()).as("the same answer for every customer number")
+                .isEqualTo(anonymous().post("/api/auth/signup/ownership-code", Map.of("customerNumber", "SF-999999")).body());
+        assertThat(sandbox.signupCodeAfter(JIRO_EMAIL, codesBefore)).as("the code goes to the address on file").hasSize(8);
+        assertThat(sandbox.mailsTo("attacker@example.jp")).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void jiro_signs_up_through_the_gateway_with_the_code_from_his_mail_and_his_email_is_then_taken() {
+        Map<String, Object> body = signup("SF-100005", JIRO_EMAIL);
+        body.put("ownershipCode", Customers.ownershipCode("SF-100005", JIRO_EMAIL));
+        Browser.Response created = anonymous().post("/api/auth/signup", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().path("whmcsClientId").asInt()).isPositive();
 
@@ -57,7 +77,7 @@ class AccountsIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void a_browser_session_uses_cookies_with_csrf_protection_refreshes_and_logs_out() {
         Browser browser = new Browser();
         Browser.Response login = browser.post("/api/auth/login", Map.of("email", JIRO_EMAIL, "password", JIRO_PASSWORD));
@@ -93,7 +113,7 @@ class AccountsIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aiko_links_her_existing_whmcs_client_by_proving_its_password_once() {
         Map<String, Object> wrong = link("wrong password");
         assertProblem(anonymous().post("/api/auth/link", wrong), 401, "invalid-credentials");
@@ -108,7 +128,7 @@ class AccountsIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void forged_or_missing_tokens_are_refused_at_the_edge() {
         Browser.Response login = anonymous().post("/api/auth/login", Map.of("email", JIRO_EMAIL, "password", JIRO_PASSWORD));
         jiroAccessToken = login.json().path("accessToken").asString();
@@ -123,7 +143,7 @@ class AccountsIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void a_password_reset_by_mail_ends_every_old_session_at_once() {
         Browser.Response unknown = anonymous().post("/api/auth/password-reset/request", Map.of("email", "nobody@example.jp"));
         Browser.Response known = anonymous().post("/api/auth/password-reset/request", Map.of("email", JIRO_EMAIL));
@@ -150,7 +170,7 @@ class AccountsIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void the_sixth_reset_request_from_one_address_within_fifteen_minutes_is_refused() {
         // the previous step asked twice from this address
         for (int request = 3; request <= 5; request++) {
@@ -176,8 +196,14 @@ class AccountsIT {
         }
     }
 
+    /**
+     * A signup with a well-formed code nobody mailed: the business checks (email taken, customer found, not linked)
+     * answer before the code is looked at; past them it is {@code ownership-code-invalid}.
+     */
     private static Map<String, Object> signup(String customerNumber, String email) {
-        return Customers.jiroSignup(customerNumber, email);
+        Map<String, Object> body = Customers.jiroSignup(customerNumber, email);
+        body.put("ownershipCode", "00000000");
+        return body;
     }
 
     private static Map<String, Object> link(String whmcsPassword) {

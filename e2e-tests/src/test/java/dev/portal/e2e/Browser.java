@@ -27,6 +27,7 @@ final class Browser {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
     private final int port;
+    private final java.net.InetAddress source;
     private String bearer;
     private boolean echoCsrf = true;
 
@@ -35,8 +36,36 @@ final class Browser {
     }
 
     Browser(int port) {
+        this(port, null);
+    }
+
+    private Browser(int port, java.net.InetAddress source) {
         this.port = port;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+        this.source = source;
+        this.http = client(true);
+    }
+
+    /**
+     * A client of its own at another loopback address ({@code 127.0.0.2} and up; Linux routes all of 127.0.0.0/8
+     * here): not the run's trusted proxy (127.0.0.1), so the gateway takes it for exactly that address.
+     */
+    static Browser from(String sourceAddress) {
+        try {
+            return new Browser(8080, java.net.InetAddress.getByName(sourceAddress));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(sourceAddress, e);
+        }
+    }
+
+    private HttpClient client(boolean withCookies) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (withCookies) {
+            builder.cookieHandler(cookies);
+        }
+        if (source != null) {
+            builder.localAddress(source);
+        }
+        return builder.build();
     }
 
     static Browser bearer(String accessToken) {
@@ -86,7 +115,11 @@ final class Browser {
     }
 
     Response send(String method, String path, Object body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RunningSuite.url(port, path)))
+        String url = RunningSuite.url(port, path);
+        if (source != null) {
+            url = url.replaceFirst("^http://localhost:", "http://127.0.0.1:"); // the address family of the source
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
         Map<String, String> all = new LinkedHashMap<>(headers);
         if (bearer != null) {
@@ -104,7 +137,7 @@ final class Browser {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(text));
         }
         try {
-            HttpClient client = bearer == null ? http : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient client = bearer == null ? http : client(false);
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(method + " " + path, response);
         } catch (IOException e) {

@@ -23,7 +23,9 @@ final class Customers {
     static String jiro() {
         return login(JIRO_EMAIL, List.of(JIRO_NEW_PASSWORD, JIRO_PASSWORD))
                 .orElseGet(() -> {
-                    Browser.Response created = new Browser().post("/api/auth/signup", jiroSignup("SF-100005", JIRO_EMAIL));
+                    Map<String, Object> signup = jiroSignup("SF-100005", JIRO_EMAIL);
+                    signup.put("ownershipCode", ownershipCode("SF-100005", JIRO_EMAIL));
+                    Browser.Response created = new Browser().post("/api/auth/signup", signup);
                     if (created.status() != 201) {
                         throw new AssertionError("Jiro could not sign up: " + created);
                     }
@@ -41,6 +43,20 @@ final class Customers {
                     }
                     return login(AIKO_EMAIL, List.of(AIKO_PASSWORD)).orElseThrow();
                 });
+    }
+
+    /**
+     * Asks for the signup code of {@code customerNumber} and reads it from the mail to {@code onFile}, the contact
+     * email the sandbox's Salesforce has for that customer.
+     */
+    static String ownershipCode(String customerNumber, String onFile) {
+        Sandbox sandbox = new Sandbox();
+        int seenBefore = sandbox.signupCodes(onFile).size();
+        Browser.Response requested = new Browser().post("/api/auth/signup/ownership-code", Map.of("customerNumber", customerNumber));
+        if (requested.status() != 202) {
+            throw new AssertionError("the signup code could not be requested: " + requested);
+        }
+        return sandbox.signupCodeAfter(onFile, seenBefore);
     }
 
     static Map<String, Object> jiroSignup(String customerNumber, String email) {

@@ -26,13 +26,16 @@ public final class RunningSuite implements AutoCloseable {
     private static final Pattern TABLE_ROW = Pattern.compile("^(\\S+)\\s+\\S+\\s+(\\d+)\\s+(up|ready)\\s.*");
 
     final Path root;
+    final Path runDirectory;
     private final Process launcher;
     private final List<String> output = new CopyOnWriteArrayList<>();
+    private final Thread reader;
 
-    private RunningSuite(Path root, Process launcher) {
+    private RunningSuite(Path root, Path runDirectory, Process launcher) {
         this.root = root;
+        this.runDirectory = runDirectory;
         this.launcher = launcher;
-        Thread.ofPlatform().daemon().name("suite-output").start(() -> {
+        this.reader = Thread.ofPlatform().daemon().name("suite-output").start(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     output.add(line);
@@ -56,7 +59,12 @@ public final class RunningSuite implements AutoCloseable {
         builder.environment().put("PORTAL_PORT_OFFSET", Integer.toString(PORT_OFFSET));
         // the cache is trained once per build; a test run would pay for it every time
         builder.environment().put("PORTAL_AOT", "off");
-        return new RunningSuite(root, builder.start());
+        // This run's ingress: requests from 127.0.0.1 may name their client in X-Forwarded-For, as an ingress does for
+        // the customers behind it (the browser tests give each test a client address of its own that way, see
+        // web.PortalUsers). Every other peer is its own address whatever it sends (the production rule, nothing
+        // trusted): the tests that attack the edge come from 127.0.0.2 and up.
+        builder.environment().put("PORTAL_GATEWAY_TRUSTED_PROXIES", "127.0.0.1/32");
+        return new RunningSuite(root, runDirectory, builder.start());
     }
 
     /** Waits for the ready table; fails with the launcher's output if it stops first. */
@@ -72,6 +80,15 @@ public final class RunningSuite implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new AssertionError("the suite was not ready within " + timeout + ":\n" + String.join("\n", output));
+    }
+
+    /** For a launcher expected to refuse to start: its exit code, once it exited within the time. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!launcher.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            throw new AssertionError("the launcher still runs after " + timeout + ":\n" + String.join("\n", output));
+        }
+        reader.join(Duration.ofSeconds(10)); // the last lines, up to the end of the stream
+        return launcher.exitValue();
     }
 
     /** The pids in the ready table: PostgreSQL, Kafka and every service. */

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 /** The running sandbox's admin API and Salesforce REST, as the tests drive them (never through the portal). */
 final class Sandbox {
 
+    private static final Pattern SIGNUP_CODE = Pattern.compile("\\b([0-9]{8})\\b");
     private static final Pattern RESET_TOKEN = Pattern.compile("[?&]token=([A-Za-z0-9_\\-]+)");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -35,6 +36,28 @@ final class Sandbox {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** The codes of the signup-code mails an address received, oldest first. */
+    List<String> signupCodes(String address) {
+        List<String> codes = new java.util.ArrayList<>();
+        for (String mail : mailsTo(address)) {
+            Matcher found = SIGNUP_CODE.matcher(mail);
+            if (mail.startsWith("Your portal signup code\n") && found.find()) {
+                codes.add(found.group(1));
+            }
+        }
+        return codes;
+    }
+
+    /**
+     * The code of the first signup-code mail to an address after the {@code seenBefore} it had, waiting for it to
+     * arrive (mails go out asynchronously: an older one must not be taken for it).
+     */
+    String signupCodeAfter(String address, int seenBefore) {
+        return org.awaitility.Awaitility.await("signup code mail number " + (seenBefore + 1) + " to " + address)
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> signupCodes(address), codes -> codes.size() > seenBefore).get(seenBefore);
     }
 
     /** PATCH of one record through Salesforce's REST API, authenticated as the integration user. */

@@ -8,6 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -56,10 +61,33 @@ abstract class GatewayTestBase {
         registry.add("portal.web.max-request-size", () -> "16KB");
         registry.add("portal.gateway.openapi.timeout", () -> "1s");
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
+        revocationTopic();
+    }
+
+    static final String REVOCATION_TOPIC = "identity.user.events";
+
+    /** identity-service declares the topic in the suite; here the tests do, before the gateway's binding looks for it. */
+    static void revocationTopic() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers()))) {
+            if (!admin.listTopics().names().get().contains(REVOCATION_TOPIC)) {
+                admin.createTopics(List.of(new NewTopic(REVOCATION_TOPIC, 6, (short) 1))).all().get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                throw new IllegalStateException(e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @LocalServerPort
     int port;
+
+    /** The operators' port: actuator endpoints are served there, never on the internet-facing one. */
+    @org.springframework.beans.factory.annotation.Value("${local.management.port}")
+    int managementPort;
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -84,6 +112,30 @@ abstract class GatewayTestBase {
             builder.headers(headers);
         }
         return send(builder);
+    }
+
+    /**
+     * A GET from another loopback address ({@code 127.0.0.2}, ...): a client of its own to the gateway, since Linux
+     * routes the whole of 127.0.0.0/8 to this host.
+     */
+    HttpResponse<String> getFrom(String sourceAddress, String path, String... headers) {
+        HttpRequest.Builder builder = request(path).GET();
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        try (HttpClient client = HttpClient.newBuilder().localAddress(java.net.InetAddress.getByName(sourceAddress))
+                .connectTimeout(Duration.ofSeconds(5)).build()) {
+            return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> management(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path)).timeout(Duration.ofSeconds(15)).GET());
     }
 
     HttpResponse<String> getWithToken(String path, String token) {

@@ -12,17 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,16 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class RevocationIT extends GatewayTestBase {
 
-    static final String TOPIC = "identity.user.events";
-
-    @BeforeAll
-    static void topic() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers()))) {
-            if (!admin.listTopics().names().get().contains(TOPIC)) {
-                admin.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 1))).all().get();
-            }
-        }
-    }
+    static final String TOPIC = REVOCATION_TOPIC;
 
     @Test
     void tokens_issued_before_a_revocation_are_refused_and_newer_ones_pass() throws Exception {
@@ -77,7 +63,7 @@ class RevocationIT extends GatewayTestBase {
         assertThat(getWithToken("/api/orders/m2", token).statusCode()).isEqualTo(200);
     }
 
-    private static void publish(String key, String type, String data) throws Exception {
+    static void publish(String key, String type, String data) throws Exception {
         CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withType(type)
                 .withSource(URI.create("urn:portal:identity-service")).withSubject(key).withTime(OffsetDateTime.now())
                 .withDataContentType("application/json").withData(data.getBytes(StandardCharsets.UTF_8)).build();

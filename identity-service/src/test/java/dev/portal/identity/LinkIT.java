@@ -56,6 +56,18 @@ class LinkIT extends IdentityTestBase {
         assertThat(problemCode(response)).isEqualTo("already-linked");
     }
 
+    @Test
+    void linking_one_customers_whmcs_client_to_another_customers_account_is_account_mismatch() {
+        // Mika proves her own WHMCS password, but names Aiko's customer number
+        HttpResponse<String> response = post("/api/auth/link", link("SF-100003", "mika.ito@example.jp", SANDBOX_PASSWORD));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(problemCode(response)).isEqualTo("account-mismatch");
+        assertThat(jdbc.sql("select count(*) from users").query(Integer.class).single()).isZero();
+        assertThat(salesforce.queryTrees("SELECT WH_Account__c FROM Account WHERE SF_Account_No__c = 'SF-100003'").getFirst()
+                .path("WH_Account__c").isNull()).as("Aiko's Account stays unlinked").isTrue();
+    }
+
     private static Map<String, Object> link(String customerNumber, String email, String whmcsPassword) {
         return Map.of("customerNumber", customerNumber, "email", email, "whmcsPassword", whmcsPassword, "password", PORTAL_PASSWORD);
     }

@@ -8,10 +8,8 @@ import dev.portal.platform.events.EventEnvelope;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -158,15 +156,4 @@ class PasswordResetIT extends IdentityTestBase {
         return mails(to).get(0);
     }
 
-    private JsonNode mails(String to) {
-        return JSON.readTree(SANDBOX.admin("GET", "/sandbox/admin/smtp/messages?to=" + URLEncoder.encode(to, StandardCharsets.UTF_8), null));
-    }
-
-    private static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -33,6 +33,7 @@ class SecurityInputIT extends IdentityTestBase {
 
     @Test
     void unknown_signup_fields_are_ignored_and_never_persisted() {
+        givenOwnershipCode("SF-100005", "jiro.kobayashi@example.jp");
         UUID chosenId = UUID.randomUUID();
         Map<String, Object> body = new HashMap<>(signup("SF-100005", "jiro.kobayashi@example.jp", "long enough password"));
         body.put("id", chosenId.toString());

@@ -89,6 +89,7 @@ class SessionRevocationIT extends IdentityTestBase {
         HttpResponse<String> rotated = post("/api/auth/refresh", Map.of("refreshToken", used));
         assertThat(rotated.statusCode()).isEqualTo(200);
 
+        afterTheReuseGrace();
         assertThat(post("/api/auth/refresh", Map.of("refreshToken", used)).statusCode()).isEqualTo(401);
 
         assertThat(problemCode(get("/api/me", json(rotated).path("accessToken").asString()))).isEqualTo("token-revoked");

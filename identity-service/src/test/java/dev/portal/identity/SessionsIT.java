@@ -117,6 +117,7 @@ class SessionsIT extends IdentityTestBase {
         assertThat(second).isNotEqualTo(first);
         assertThat(get("/api/me", json(rotated).path("accessToken").asString()).statusCode()).isEqualTo(200);
 
+        afterTheReuseGrace();
         HttpResponse<String> reuse = post("/api/auth/refresh", Map.of("refreshToken", first));
         assertThat(reuse.statusCode()).isEqualTo(401);
         assertThat(problemCode(reuse)).isEqualTo("invalid-refresh-token");
@@ -135,12 +136,37 @@ class SessionsIT extends IdentityTestBase {
                 .header("Cookie", "portal_refresh=" + refresh + "; XSRF-TOKEN=" + csrf).header("X-XSRF-TOKEN", csrf)
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(viaCookie.statusCode()).as(viaCookie.body()).isEqualTo(200);
-        String next = json(viaCookie).path("refreshToken").asString();
+        assertThat(json(viaCookie).has("refreshToken")).as("a cookie client never gets the token in the body").isFalse();
+        String next = cookie(viaCookie, "portal_refresh");
 
         HttpResponse<String> logout = post("/api/auth/logout", Map.of("refreshToken", next));
         assertThat(logout.statusCode()).isEqualTo(204);
         assertThat(logout.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("portal_refresh=;").contains("Max-Age=0"));
         assertThat(post("/api/auth/refresh", Map.of("refreshToken", next)).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void a_browser_login_and_cookie_refresh_never_put_a_token_in_a_body_a_script_could_read() {
+        HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/api/auth/login")).header("Content-Type", "application/json")
+                .header("Origin", "http://localhost:8080")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"hanako.yamada@example.jp\",\"password\":\"" + PASSWORD + "\"}")));
+
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        assertThat(json(login).has("refreshToken")).as(login.body()).isFalse();
+        assertThat(json(login).has("accessToken")).as(login.body()).isFalse();
+        String refresh = cookie(login, "portal_refresh");
+        assertThat(refresh).isNotBlank();
+
+        String csrf = json(get("/api/auth/csrf", null)).path("token").asString();
+        HttpResponse<String> refreshed = send(HttpRequest.newBuilder(uri("/api/auth/refresh"))
+                .header("Cookie", "portal_refresh=" + refresh + "; XSRF-TOKEN=" + csrf).header("X-XSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        assertThat(json(refreshed).has("refreshToken")).as(refreshed.body()).isFalse();
+        assertThat(cookie(refreshed, "portal_refresh")).isNotEqualTo(refresh);
+        assertThat(json(post("/api/auth/login", Map.of("email", "hanako.yamada@example.jp", "password", PASSWORD))).has("refreshToken"))
+                .as("a client that is no browser keeps its tokens itself").isTrue();
     }
 
     @Test

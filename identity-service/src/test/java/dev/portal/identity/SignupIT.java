@@ -3,7 +3,6 @@ package dev.portal.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.portal.clients.salesforce.SalesforceClient;
 import dev.portal.clients.whmcs.ClientLookup;
 import dev.portal.clients.whmcs.NewClient;
 import dev.portal.clients.whmcs.WhmcsClient;
@@ -35,7 +34,6 @@ class SignupIT extends IdentityTestBase {
     private static final String PASSWORD = "a long portal password";
 
     @Autowired WhmcsClient whmcs;
-    @Autowired SalesforceClient salesforce;
     @Autowired Sagas sagas;
     @Autowired SagaInstances instances;
     @Autowired SagaSteps steps;
@@ -44,6 +42,8 @@ class SignupIT extends IdentityTestBase {
 
     @Test
     void jiro_signs_up_creating_his_whmcs_client_his_mapping_and_the_salesforce_link() {
+        givenOwnershipCode(JIRO, "jiro.kobayashi@example.jp");
+
         HttpResponse<String> response = post("/api/auth/signup", signup(JIRO, "jiro.kobayashi@example.jp", PASSWORD));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
@@ -80,6 +80,8 @@ class SignupIT extends IdentityTestBase {
 
     @Test
     void an_email_that_is_already_a_whmcs_client_is_whmcs_email_taken() {
+        givenOwnershipCode("SF-100006", "mika.ito@example.jp");
+
         HttpResponse<String> response = post("/api/auth/signup", signup("SF-100006", "mika.ito@example.jp", PASSWORD));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
         assertThat(problemCode(response)).isEqualTo("whmcs-email-taken");
@@ -95,6 +97,7 @@ class SignupIT extends IdentityTestBase {
 
     @Test
     void an_email_that_is_already_a_portal_user_is_email_taken() {
+        givenOwnershipCode(JIRO, "jiro.kobayashi@example.jp");
         assertThat(post("/api/auth/signup", signup(JIRO, "jiro.kobayashi@example.jp", PASSWORD)).statusCode()).isEqualTo(201);
 
         HttpResponse<String> again = post("/api/auth/signup", signup("SF-100003", "Jiro.Kobayashi@EXAMPLE.jp", PASSWORD));
@@ -129,6 +132,7 @@ class SignupIT extends IdentityTestBase {
     @Test
     void a_salesforce_failure_after_the_local_commit_is_parked_reconciled_and_a_retry_creates_no_second_whmcs_client()
             throws Exception {
+        givenOwnershipCode(JIRO, "jiro.kobayashi@example.jp");
         // warm the Salesforce login so the signup's first Salesforce call is the Account query
         account(JIRO);
         // WHMCS answers slowly, so the Salesforce fault can be put in place after the Account query and before the update
@@ -170,6 +174,7 @@ class SignupIT extends IdentityTestBase {
 
     @Test
     void a_retry_after_whmcs_created_the_client_but_the_answer_was_lost_reuses_that_client() {
+        givenOwnershipCode(JIRO, "jiro.kobayashi@example.jp");
         // the state a lost AddClient answer leaves: the attempt recorded, the client created in WHMCS, nothing local
         long created = whmcs.addClient(new NewClient("Jiro", "Kobayashi", "jiro.kobayashi@example.jp", "1-2-3 Shibuya", "",
                 "Shibuya-ku", "Tokyo", "150-0002", "JP", "+81-90-1111-2222", "Unknown-Pass-1", null, true));
@@ -199,7 +204,7 @@ class SignupIT extends IdentityTestBase {
     }
 
     private JsonNode account(String customerNumber) {
-        return salesforce.queryTrees("SELECT Id, WH_Account__c, Portal_Status__c, Portal_Registered_At__c FROM Account"
+        return salesforceClient.queryTrees("SELECT Id, WH_Account__c, Portal_Status__c, Portal_Registered_At__c FROM Account"
                 + " WHERE SF_Account_No__c = '" + customerNumber + "'").getFirst();
     }
 

@@ -3,7 +3,6 @@ package dev.portal.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.portal.clients.salesforce.SalesforceClient;
 import dev.portal.clients.whmcs.NewClient;
 import dev.portal.clients.whmcs.WhmcsClient;
 import dev.portal.identity.signup.Registration;
@@ -33,7 +32,6 @@ class SignupSagaIT extends IdentityTestBase {
     private static final String EMAIL = "jiro.kobayashi@example.jp";
     private static final String PASSWORD = "a long portal password";
 
-    @Autowired SalesforceClient salesforce;
     @Autowired WhmcsClient whmcs;
     @Autowired SagaInstances instances;
     @Autowired SagaSteps steps;
@@ -110,6 +108,7 @@ class SignupSagaIT extends IdentityTestBase {
      * WHMCS answers slowly, which opens the window.
      */
     private HttpResponse<String> signupWhileSalesforceFails(String salesforceFault) {
+        givenOwnershipCode(JIRO, EMAIL);
         account(); // warm the Salesforce login so the signup's first Salesforce call is the Account query
         SANDBOX.fault("whmcs", "{\"latencyMs\":1500,\"remaining\":2}");
         CompletableFuture<HttpResponse<String>> signup = CompletableFuture.supplyAsync(
@@ -129,7 +128,7 @@ class SignupSagaIT extends IdentityTestBase {
     }
 
     private JsonNode account() {
-        return salesforce.queryTrees("SELECT Id, WH_Account__c, Portal_Status__c FROM Account WHERE SF_Account_No__c = '" + JIRO + "'")
+        return salesforceClient.queryTrees("SELECT Id, WH_Account__c, Portal_Status__c FROM Account WHERE SF_Account_No__c = '" + JIRO + "'")
                 .getFirst();
     }
 }

@@ -51,6 +51,8 @@ public final class EmbeddedSandbox {
                     .run("--spring.config.name=embedded-sandbox", "--spring.application.name=sandbox",
                             "--server.port=0", "--server.address=127.0.0.1",
                             "--sandbox.sftp.port=0", "--sandbox.smtp.port=0",
+                            "--sandbox.roots.whmcs-port=0", "--sandbox.roots.salesforce-port=0",
+                            "--sandbox.roots.freebit-port=0", "--sandbox.roots.stripe-port=0",
                             "--spring.main.banner-mode=off",
                             "--spring.autoconfigure.exclude=" + String.join(",", SERVICE_INFRASTRUCTURE));
             instance = new EmbeddedSandbox(context);
@@ -66,6 +68,14 @@ public final class EmbeddedSandbox {
 
     public URI url(String path) {
         return baseUrl.resolve(path);
+    }
+
+    /**
+     * {@code http://127.0.0.1:<port>}: a system served at the root of a port of its own, as the real one is at its
+     * own host (e.g. {@code SandboxSystems.SALESFORCE}, whose {@code instance_url} is then this root).
+     */
+    public URI rootUrl(String system) {
+        return URI.create("http://127.0.0.1:" + property("sandbox.roots." + system + ".bound-port"));
     }
 
     /** A bean of the running sandbox, for tests that must look at simulator state directly. */

@@ -10,6 +10,14 @@ export function customerNumberField() {
     hint: t('hints.customerNumber'), invalid: t('invalid.customerNumber'), autocomplete: 'off' };
 }
 
+export const CODE = /^[0-9]{8}$/;
+
+/** An 8-digit code from a mail (spaces the user typed are dropped before it is checked). */
+export function codeField(name, label, hint) {
+  return { name, label, required: true, pattern: CODE, inputmode: 'numeric', autocomplete: 'one-time-code', maxLength: 8, hint,
+    invalid: t('invalid.code') };
+}
+
 export function emailField(autocomplete = 'email') {
   return { name: 'email', label: t('fields.email'), type: 'email', required: true, maxLength: 254, autocomplete,
     invalid: t('form.email') };

@@ -5,6 +5,7 @@ import { lang } from './i18n.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const TIMEOUT_MS = 30000;
+const CSRF_TIMEOUT_MS = 10000;
 const listeners = new Set();
 let refreshing = null;
 
@@ -33,14 +34,14 @@ export const api = {
   delete: (path, options) => request('DELETE', path, options),
 };
 
-async function request(method, path, { body, query, refresh = true } = {}) {
+async function request(method, path, { body, query, headers = {}, refresh = true } = {}) {
   const url = query ? `${path}?${new URLSearchParams(clean(query))}` : path;
   try {
-    return await send(method, url, body);
+    return await send(method, url, body, headers);
   } catch (error) {
     if (refresh && error instanceof ApiError && error.status === 401 && !path.startsWith('/api/auth/')
         && ['token-expired', 'unauthenticated'].includes(error.code) && await refreshSession()) {
-      return send(method, url, body);
+      return send(method, url, body, headers);
     }
     if (error instanceof ApiError && error.status === 401 && !path.startsWith('/api/auth/') && refresh) {
       listeners.forEach((listener) => listener(error));
@@ -57,8 +58,8 @@ export function refreshSession() {
   return refreshing;
 }
 
-async function send(method, url, body) {
-  const headers = { Accept: 'application/json', 'Accept-Language': lang() };
+async function send(method, url, body, extraHeaders = {}) {
+  const headers = { ...extraHeaders, Accept: 'application/json', 'Accept-Language': lang() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (UNSAFE.has(method)) headers['X-XSRF-TOKEN'] = await csrfToken();
   const controller = new AbortController();
@@ -93,7 +94,9 @@ async function send(method, url, body) {
 async function csrfToken() {
   let token = cookie('XSRF-TOKEN');
   if (!token) {
-    await fetch('/api/auth/csrf', { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).catch(() => null);
+    // bounded like every call: a request that never answers must not hold the page's start (or a form) forever
+    await fetch('/api/auth/csrf', { headers: { Accept: 'application/json' }, credentials: 'same-origin', signal: AbortSignal.timeout(CSRF_TIMEOUT_MS) })
+      .catch(() => null);
     token = cookie('XSRF-TOKEN');
   }
   return token || '';

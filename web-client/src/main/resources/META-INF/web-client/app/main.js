@@ -1,5 +1,5 @@
 // Start: language, session (GET /api/me), header, then the page for the current address.
-import { t, lang, setLang } from './i18n.js';
+import { t, lang, setLang, loadLanguage } from './i18n.js';
 import { onSessionEnded } from './api.js';
 import { currentUser, loadSession, logout, forget } from './session.js';
 import { render, navigate, navRoutes, interceptLinks, setFlash } from './router.js';
@@ -59,7 +59,7 @@ document.addEventListener('keydown', (event) => {
 });
 
 langToggle.addEventListener('click', async () => {
-  setLang(lang() === 'ja' ? 'en' : 'ja');
+  await setLang(lang() === 'ja' ? 'en' : 'ja');
   renderChrome();
   await render();
 });
@@ -88,11 +88,8 @@ document.addEventListener('visibilitychange', async () => {
 });
 
 async function start() {
-  try {
-    await loadSession();
-  } catch (error) {
-    setFlash(problemMessage(error));
-  }
+  const [session] = await Promise.allSettled([loadSession(), loadLanguage()]);
+  if (session.status === 'rejected') setFlash(problemMessage(session.reason));
   renderChrome();
   interceptLinks();
   await render();

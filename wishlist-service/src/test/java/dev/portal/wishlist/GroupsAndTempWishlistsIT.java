@@ -17,6 +17,8 @@ class GroupsAndTempWishlistsIT extends WishlistTestBase {
         assertThat(created.path("role").asString()).isEqualTo("owner");
 
         addMember("alice", group, "bob", "admin");
+        knownUser("carol");
+        knownUser("dave");
         assertThat(post("/api/v1/groups/" + group + "/members", "bob", Map.of("user_id", "carol", "role", "member")).statusCode())
                 .isEqualTo(201);
         HttpResponse<String> memberAdds = post("/api/v1/groups/" + group + "/members", "carol", Map.of("user_id", "dave", "role", "member"));

@@ -142,7 +142,17 @@ public abstract class WishlistTestBase {
         return id;
     }
 
+    /** {@code user} has used the wishlists once (a valid token is proof enough that the portal user exists). */
+    protected void knownUser(String user) {
+        HttpResponse<String> response = get("/api/v1/groups", user);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.body());
+        }
+    }
+
+    /** Adds {@code user} (made known first: only existing portal users can be members). */
     protected void addMember(String owner, long groupId, String user, String role) {
+        knownUser(user);
         HttpResponse<String> response = post("/api/v1/groups/" + groupId + "/members", owner, Map.of("user_id", user, "role", role));
         if (response.statusCode() != 201) {
             throw new IllegalStateException(response.body());

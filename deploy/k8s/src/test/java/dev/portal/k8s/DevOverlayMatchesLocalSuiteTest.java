@@ -24,13 +24,15 @@ class DevOverlayMatchesLocalSuiteTest {
     /** Set in the cluster only; the reason is why the local suite can do without. */
     static final Map<String, String> CLUSTER_ONLY = Map.of(
             "PORTAL_DB_NAME", "the local suite relies on each service's default database name",
+            "PORTAL_GATEWAY_TRUSTED_PROXIES", "nothing stands in front of the local suite's gateway; in a cluster the ingress does",
+            "PORTAL_IDENTITY_LIMITS_TRUSTED_PROXIES", "identity's default is loopback, where the local suite's gateway runs",
             "PORTAL_IDENTITY_MAIL_FROM", "its default names localhost, which only suits one machine",
             "PORTAL_WHMCS_ACCESS_KEY", "an optional key of the shared client Secret (production WHMCS may want it)",
             "PORTAL_SALESFORCE_USERNAME", "an optional key of the shared client Secret (Salesforce's JWT bearer flow)",
             "PORTAL_SALESFORCE_PRIVATE_KEY", "an optional key of the shared client Secret (Salesforce's JWT bearer flow)");
 
     private static final Pattern PUT = Pattern.compile("environment\\.put\\(\"([A-Z0-9_]+)\"");
-    private static final Pattern SPEC = Pattern.compile("new ServiceSpec\\(\"([a-z-]+)\", \"[^\"]*\", \\d+, (null|\"[a-z_]+\")\\)");
+    private static final Pattern SPEC = Pattern.compile("new ServiceSpec\\(\"([a-z-]+)\", \"[^\"]*\", \\d+, (null|\"[a-z_]+\")(, \\d+)?\\)");
 
     /** The services the launcher creates a database for (ServiceSpec's fourth argument): only they get PORTAL_DB_*. */
     static Set<String> servicesWithDatabase() {

@@ -22,8 +22,10 @@ final class EnvironmentContract {
     static final Map<String, String> OPTIONAL = Map.of(
             "PORTAL_OTLP_TRACING_ENDPOINT", "spans are exported only when a collector is named (components/opentelemetry)",
             "PORTAL_IDENTITY_SIGNING_KEY", "the signing key is then kept in identity's database, shared by its replicas",
+            "PORTAL_IDENTITY_PREVIOUS_SIGNING_KEY", "set only while a signing key rotation is under way",
             "PORTAL_CATALOG_INSTANCE_ID", "defaults to the host name (the pod name) plus a random suffix",
             "PORTAL_GATEWAY_CORS_ORIGINS", "no cross-origin browser calls are allowed",
+            "PORTAL_MANAGEMENT_PORT", "the actuator shares the service's port, which only the gateway reaches (the gateway has its own)",
             "PORTAL_WHMCS_ACCESS_KEY", "only for a WHMCS that restricts its API by access key instead of by IP",
             "PORTAL_SALESFORCE_USERNAME", "the JWT bearer flow, an alternative to client credentials",
             "PORTAL_SALESFORCE_PRIVATE_KEY", "the JWT bearer flow, an alternative to client credentials",

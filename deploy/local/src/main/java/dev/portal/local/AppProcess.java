@@ -40,6 +40,10 @@ final class AppProcess {
         this.java = java;
         this.environment = new java.util.LinkedHashMap<>(environment);
         this.environment.put("SERVER_PORT", Integer.toString(settings.port(spec)));
+        if (spec.managementPort() != 0) {
+            // Spring's own variable, as for SERVER_PORT: the gateway's operators' port moves with the offset
+            this.environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(settings.managementPort(spec)));
+        }
         this.home = settings.runDirectory().resolve("apps").resolve(spec.name());
         this.log = settings.runDirectory().resolve("logs").resolve(spec.name() + ".log");
     }
@@ -120,7 +124,7 @@ final class AppProcess {
         }
         try {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(settings.baseUrl(spec) + "/actuator/health/readiness")).timeout(Duration.ofSeconds(3)).build(),
+                            URI.create(settings.readinessUrl(spec))).timeout(Duration.ofSeconds(3)).build(),
                     HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() == 200) {
                 readyNanos = System.nanoTime();

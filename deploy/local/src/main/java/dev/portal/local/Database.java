@@ -16,8 +16,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The suite's PostgreSQL: embedded binaries with a data directory that survives restarts (logical decoding on,
- * for the outboxes), or a server given as {@code PORTAL_POSTGRES_URL=postgresql://user:password@host:port}.
+ * The suite's PostgreSQL: embedded binaries with a data directory under the run directory (logical decoding on,
+ * for the outboxes), or a server given as {@code PORTAL_POSTGRES_URL=postgresql://user:password@host:port}. Every
+ * start begins with empty service databases, as the sandbox begins from its seed (decision 0038): portal rows that
+ * point at records the sandbox no longer has would make the suite contradict itself.
  */
 final class Database implements AutoCloseable {
 
@@ -49,6 +51,7 @@ final class Database implements AutoCloseable {
                     credentials.length > 1 ? credentials[1] : "", null, null);
         }
         Path data = settings.runDirectory().resolve("postgres");
+        FreshStart.deleteRecursively(data);
         Files.createDirectories(data);
         Path log = settings.runDirectory().resolve("logs").resolve("postgres.log");
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -68,20 +71,26 @@ final class Database implements AutoCloseable {
         return new Database("127.0.0.1", postgres.getPort(), "postgres", "postgres", postgres, data);
     }
 
-    /** Creates the services' databases that do not exist yet; existing data is kept. */
-    void createDatabases(Collection<String> names) throws SQLException {
+    /**
+     * Creates the services' databases empty: on a server of the user's, the suite's own databases (and their outbox
+     * replication slots, which would keep a dropped database's WAL) are dropped first; nothing else is touched.
+     */
+    void createFreshDatabases(Collection<String> names) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", user, password)) {
             for (String name : names) {
-                try (PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-                    exists.setString(1, name);
-                    try (ResultSet result = exists.executeQuery()) {
-                        if (result.next()) {
-                            continue;
-                        }
+                if (!name.matches("[a-z_][a-z0-9_]*")) {
+                    throw new IllegalArgumentException("not a database name the suite uses: " + name);
+                }
+                try (PreparedStatement slots = connection.prepareStatement(
+                        "select pg_drop_replication_slot(slot_name) from pg_replication_slots where database = ?")) {
+                    slots.setString(1, name);
+                    try (ResultSet ignored = slots.executeQuery()) {
+                        // dropped
                     }
                 }
-                try (Statement create = connection.createStatement()) {
-                    create.execute("create database " + name);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("drop database if exists " + name + " with (force)");
+                    statement.execute("create database " + name);
                 }
             }
         }

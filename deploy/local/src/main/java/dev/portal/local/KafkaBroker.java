@@ -14,7 +14,8 @@ import org.apache.kafka.common.Uuid;
 
 /**
  * A real single-node Kafka (KRaft, broker and controller in one process) from Kafka's own jars, as a child
- * process with its data under the run directory. Formatted once; later starts keep the topics and offsets.
+ * process with its data under the run directory, formatted afresh on every start (decision 0038). Ready means this
+ * broker answers: the cluster id it reports is the one it was formatted with, never another process's on the port.
  */
 final class KafkaBroker {
 
@@ -22,6 +23,7 @@ final class KafkaBroker {
     private final Path home;
     private final String java;
     private final String classPath;
+    private final String clusterId = Uuid.randomUuid().toString();
 
     KafkaBroker(SuiteSettings settings, String java, String classPath) {
         this.settings = settings;
@@ -35,14 +37,13 @@ final class KafkaBroker {
     }
 
     Process start(Path log, Path logbackConfig) throws IOException, InterruptedException {
+        FreshStart.deleteRecursively(home);
         Path config = writeConfig();
-        if (!Files.exists(home.resolve("data").resolve("meta.properties"))) {
-            Process format = new ProcessBuilder(command(logbackConfig, "kafka.tools.StorageTool", "format",
-                    "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString(), "--ignore-formatted"))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
-                throw new IllegalStateException("formatting the Kafka log directory failed; see " + log);
-            }
+        Process format = new ProcessBuilder(command(logbackConfig, "kafka.tools.StorageTool", "format",
+                "--cluster-id", clusterId, "--config", config.toString()))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+            throw new IllegalStateException("formatting the Kafka log directory failed; see " + log);
         }
         List<String> command = new ArrayList<>(List.of(java, "-Xms128m", "-Xmx384m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile=" + logbackConfig));
@@ -51,7 +52,10 @@ final class KafkaBroker {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
-    /** Waits until the broker answers a metadata request, or the process dies, or the time is up. */
+    /**
+     * Waits until this broker answers a metadata request, or the process dies, or the time is up. An answer with
+     * another cluster id is another broker on the port: that is a failure, never "ready".
+     */
     void awaitReady(Process process, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", bootstrapServers(),
@@ -60,12 +64,18 @@ final class KafkaBroker {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("the Kafka broker exited with code " + process.exitValue());
                 }
+                String answered;
                 try {
-                    admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).clusterId().get(3, TimeUnit.SECONDS);
-                    return;
+                    answered = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).clusterId().get(3, TimeUnit.SECONDS);
                 } catch (Exception notYet) {
                     Thread.sleep(250);
+                    continue;
                 }
+                if (!clusterId.equals(answered)) {
+                    throw new IllegalStateException("another Kafka broker (cluster " + answered + ") answers on "
+                            + bootstrapServers() + "; stop it or set PORTAL_PORT_OFFSET");
+                }
+                return;
             }
         }
         throw new IllegalStateException("the Kafka broker was not ready within " + timeout);

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,7 +28,9 @@ import java.util.stream.Stream;
 /**
  * {@code ./portal up}: PostgreSQL, Kafka, then every service, in the foreground like {@code docker compose up}.
  * It waits until everything is ready, prints where things are, their start times and memory, and on Ctrl-C or
- * SIGTERM stops everything it started, leaving no process behind.
+ * SIGTERM stops everything it started, leaving no process behind. Every start begins from the sandbox's seed with
+ * empty databases and an empty broker (decision 0038); a second launcher on the same run directory, or one whose
+ * ports another process holds, says so and exits before it starts anything. {@code reset} empties the run directory.
  */
 public final class LocalSuite {
 
@@ -36,6 +39,7 @@ public final class LocalSuite {
     private final SuiteSettings settings;
     private final String java;
     private final PidFile pids;
+    private SuiteLock lock;
     private final List<AppProcess> apps = new ArrayList<>();
     private final long startedNanos = System.nanoTime();
     private volatile Process kafkaProcess;
@@ -49,8 +53,8 @@ public final class LocalSuite {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1 || !"up".equals(args[0])) {
-            System.err.println("usage: LocalSuite up   (normally run through ./portal up)");
+        if (args.length != 1 || !List.of("up", "reset").contains(args[0])) {
+            System.err.println("usage: LocalSuite up|reset   (normally run through ./portal up or ./portal reset)");
             System.exit(2);
         }
         SuiteSettings settings;
@@ -62,8 +66,19 @@ public final class LocalSuite {
             System.exit(2);
             return;
         }
+        if (args[0].equals("reset")) {
+            reset(settings);
+            return;
+        }
         String java = ProcessHandle.current().info().command().orElse("java");
         LocalSuite suite = new LocalSuite(settings, java);
+        try {
+            suite.claim();
+        } catch (IllegalStateException | IOException e) {
+            System.err.println("portal: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         // Ctrl-C (SIGINT) and SIGTERM both run this hook. A job started in the background by a non-interactive
         // shell inherits SIGINT as ignored, and a JVM cannot handle an ignored signal: stop those with SIGTERM.
         Runtime.getRuntime().addShutdownHook(new Thread(suite::stop, "portal-stop"));
@@ -76,18 +91,43 @@ public final class LocalSuite {
         suite.watch();
     }
 
-    void up() throws Exception {
-        Files.createDirectories(settings.runDirectory().resolve("logs"));
+    private static void reset(SuiteSettings settings) {
+        try {
+            List<String> deleted = FreshStart.reset(settings.runDirectory());
+            OUT.println(deleted.isEmpty() ? "portal: nothing to reset in " + settings.runDirectory()
+                    : "portal: emptied " + settings.runDirectory() + " (" + String.join(", ", deleted) + ")");
+        } catch (IllegalStateException | IOException e) {
+            System.err.println("portal: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Before anything starts: this run directory is ours alone (a second launcher exits here, leaving the running
+     * suite alone), what a killed launcher left running is stopped, and every port of the suite is free.
+     */
+    void claim() throws IOException, InterruptedException {
+        lock = SuiteLock.acquire(settings.runDirectory());
         List<String> leftovers = pids.stopLeftovers();
         if (!leftovers.isEmpty()) {
             OUT.println("stopped processes left by an earlier run: " + String.join(", ", leftovers));
         }
+        List<String> held = SuitePorts.held(SuitePorts.of(settings));
+        if (!held.isEmpty()) {
+            throw new IllegalStateException("port(s) " + String.join(", ", held) + " already in use by another process;"
+                    + " stop it, or run with PORTAL_PORT_OFFSET set (e.g. 1000)");
+        }
+    }
+
+    void up() throws Exception {
+        Files.createDirectories(settings.runDirectory().resolve("logs"));
         OUT.printf("portal suite: %d services, JDK %s%s, run directory %s%n", settings.services().size(),
                 Runtime.version(), settings.aot() ? " with AOT cache" : "", settings.runDirectory());
+        OUT.println("  starting from the seed: the sandbox keeps its records in memory, so the databases and Kafka start empty too");
 
         database = Database.start(settings);
         database.postmasterPid().ifPresent(pid -> ProcessHandle.of(pid).ifPresent(recordQuietly("postgres")));
-        database.createDatabases(settings.services().stream().map(ServiceSpec::database).filter(Objects::nonNull).toList());
+        database.createFreshDatabases(settings.services().stream().map(ServiceSpec::database).filter(Objects::nonNull).toList());
         OUT.printf("  postgres   %s:%d ready after %s%n", database.host(), database.port(), since(startedNanos));
 
         Path launcherClasses = Path.of(LocalSuite.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -281,11 +321,22 @@ public final class LocalSuite {
             } catch (IOException ignored) {
                 // the next run checks start times anyway
             }
+            releaseLock();
             OUT.println("stopped; nothing left running");
         } else {
             OUT.println("still running: " + survivors.stream().map(ProcessHandle::pid).toList());
         }
         OUT.flush();
+    }
+
+    private void releaseLock() {
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException ignored) {
+                // the kernel releases it when this process ends
+            }
+        }
     }
 
     private static void terminate(List<ProcessHandle> processes, Duration grace) {
@@ -315,11 +366,16 @@ public final class LocalSuite {
         // the sandbox's non-HTTP servers move with the port offset, and every client is pointed at the sandbox
         environment.put("SANDBOX_SFTP_PORT", Integer.toString(settings.sftpPort()));
         environment.put("SANDBOX_SMTP_PORT", Integer.toString(settings.smtpPort()));
-        String sandbox = environment.get("PORTAL_SANDBOX_URL");
-        environment.put("PORTAL_WHMCS_URL", sandbox + "/whmcs");
-        environment.put("PORTAL_SALESFORCE_URL", sandbox + "/salesforce");
-        environment.put("PORTAL_FREEBIT_URL", sandbox + "/freebit/emptool/api");
-        environment.put("PORTAL_STRIPE_API_BASE", sandbox + "/stripe");
+        // each simulated system at the root of a port of its own, as the real ones are at their own hosts: the
+        // clients resolve their paths exactly as against production (the /whmcs, ... prefixes on 8099 stay too)
+        for (String system : SuiteSettings.SANDBOX_HTTP_SYSTEMS) {
+            environment.put("SANDBOX_" + system.toUpperCase(Locale.ROOT) + "_PORT", Integer.toString(settings.sandboxRootPort(system)));
+        }
+        environment.put("PORTAL_WHMCS_URL", "http://localhost:" + settings.sandboxRootPort("whmcs"));
+        environment.put("PORTAL_SALESFORCE_URL", "http://localhost:" + settings.sandboxRootPort("salesforce"));
+        // the Freebit client takes the emptool API root, as i1.mvno.net/emptool/api is in production
+        environment.put("PORTAL_FREEBIT_URL", "http://localhost:" + settings.sandboxRootPort("freebit") + "/emptool/api");
+        environment.put("PORTAL_STRIPE_API_BASE", "http://localhost:" + settings.sandboxRootPort("stripe"));
         environment.put("PORTAL_SFTP_HOST", "127.0.0.1");
         environment.put("PORTAL_SFTP_PORT", Integer.toString(settings.sftpPort()));
         environment.put("PORTAL_SMTP_HOST", "127.0.0.1");
@@ -344,6 +400,7 @@ public final class LocalSuite {
         environment.put("PORTAL_IDENTITY_COOKIE_SECURE", "false");
         String gateway = environment.get("PORTAL_GATEWAY_URL");
         environment.put("PORTAL_IDENTITY_PASSWORD_RESET_URL", gateway + "/reset-password");
+        environment.put("PORTAL_IDENTITY_EMAIL_CHANGE_URL", gateway + "/confirm-email");
         // a front end's dev server (Vite's default port) and pages served from the gateway's own origin
         environment.put("PORTAL_GATEWAY_CORS_ORIGINS", "http://localhost:5173," + gateway);
         // the sandbox's Stripe signs its webhooks to the wishlist service, through the gateway as Stripe would

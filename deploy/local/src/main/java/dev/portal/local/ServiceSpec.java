@@ -2,8 +2,15 @@ package dev.portal.local;
 
 import java.util.List;
 
-/** One application of the suite as the launcher runs it. */
-record ServiceSpec(String name, String module, int port, String database) {
+/**
+ * One application of the suite as the launcher runs it; {@code managementPort} (0: none) is where its actuator is
+ * served when that is not its own port (the gateway's, which faces the internet).
+ */
+record ServiceSpec(String name, String module, int port, String database, int managementPort) {
+
+    ServiceSpec(String name, String module, int port, String database) {
+        this(name, module, port, database, 0);
+    }
 
     /** The suite, sandbox first: the external systems' stand-in is useful to look at while the rest starts. */
     static final List<ServiceSpec> ALL = List.of(
@@ -18,7 +25,7 @@ record ServiceSpec(String name, String module, int port, String database) {
             new ServiceSpec("wishlist-service", "wishlist-service", 8088, "wishlist"),
             new ServiceSpec("notification-service", "notification-service", 8089, null),
             new ServiceSpec("cdc-bridge", "cdc-bridge", 8090, "cdc_bridge"),
-            new ServiceSpec("gateway", "gateway", 8080, null));
+            new ServiceSpec("gateway", "gateway", 8080, null, 8180));
 
     /** The environment variable the gateway reads this service's base URL from, e.g. PORTAL_IDENTITY_URL. */
     String urlVariable() {

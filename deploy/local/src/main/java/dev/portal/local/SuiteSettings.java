@@ -57,6 +57,22 @@ record SuiteSettings(Path root, Path runDirectory, int portOffset, String postgr
         return 2222 + portOffset;
     }
 
+    /**
+     * The port at whose root the sandbox also serves one simulated system, as the real one is at its own host:
+     * whmcs 8095, salesforce 8096, freebit 8097, stripe 8098 (plus the offset).
+     */
+    int sandboxRootPort(String system) {
+        return portOffset + switch (system) {
+            case "whmcs" -> 8095;
+            case "salesforce" -> 8096;
+            case "freebit" -> 8097;
+            case "stripe" -> 8098;
+            default -> throw new IllegalArgumentException("no simulated HTTP system " + system);
+        };
+    }
+
+    static final List<String> SANDBOX_HTTP_SYSTEMS = List.of("whmcs", "salesforce", "freebit", "stripe");
+
     /** The sandbox's SMTP mail sink. */
     int smtpPort() {
         return 2525 + portOffset;
@@ -64,6 +80,15 @@ record SuiteSettings(Path root, Path runDirectory, int portOffset, String postgr
 
     String baseUrl(ServiceSpec service) {
         return "http://localhost:" + port(service);
+    }
+
+    /** Where the service's actuator answers: its management port when it has one, else its own port. */
+    int managementPort(ServiceSpec service) {
+        return service.managementPort() == 0 ? port(service) : service.managementPort() + portOffset;
+    }
+
+    String readinessUrl(ServiceSpec service) {
+        return "http://localhost:" + managementPort(service) + "/actuator/health/readiness";
     }
 
     private static List<ServiceSpec> selectServices(String selection) {

@@ -20,6 +20,9 @@ class SuiteSettingsTest {
         assertThat(settings.postgresPort()).isEqualTo(5432);
         assertThat(settings.kafkaPort()).isEqualTo(9092);
         assertThat(settings.runDirectory()).isEqualTo(Path.of("/suite/.run"));
+        assertThat(settings.readinessUrl(ServiceSpec.ALL.getLast())).as("the gateway's operators' port")
+                .isEqualTo("http://localhost:8180/actuator/health/readiness");
+        assertThat(settings.readinessUrl(ServiceSpec.ALL.getFirst())).isEqualTo("http://localhost:8099/actuator/health/readiness");
     }
 
     @Test

@@ -3,42 +3,17 @@ package dev.portal.e2e.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Keys;
 
 /**
- * Signing up, linking, logging in and out, the login limit, the password reset from the mailed link, the profile
- * and the language, in headless Chromium through the gateway. Each test has its own customers and client address.
+ * Signing up (with the signup email's own code when it is not the address on file), linking, logging in and out, the
+ * login limit, the password reset from the mailed link, the profile with password and email changes, and the language,
+ * in headless Chromium through the gateway. Each test has its own customers and client address.
  */
 @Order(10)
-@ExtendWith(WebSuite.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccountPagesIT {
-
-    private static final String PASSWORD = "a long portal password 1";
-    private Chromium browser;
-
-    @BeforeAll
-    void startBrowser() throws IOException {
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    void stopBrowser() throws IOException {
-        browser.close();
-    }
-
-    @BeforeEach
-    void freshVisitor() {
-        browser.forgetEverything();
-        browser.actAsClient(PortalUsers.newClientAddress());
-    }
+class AccountPagesIT extends WebPagesTestBase {
 
     @Test
     void signup_checks_fields_in_the_page_and_on_the_server_then_logs_the_new_customer_in() throws IOException {
@@ -46,25 +21,54 @@ class AccountPagesIT {
         browser.open("/signup").awaitHeading("新規登録");
         browser.inspect("signup");
 
+        browser.press("コードを送る");
+        assertThat(browser.fieldError("customerNumber")).isEqualTo("入力してください。");
         browser.fill("password", "short").press("登録する");
         assertThat(browser.focused().getText()).as("the error summary takes the focus").contains("入力内容を確認してください");
-        assertThat(browser.fieldError("customerNumber")).isEqualTo("入力してください。");
+        assertThat(browser.fieldError("ownershipCode")).isEqualTo("入力してください。");
         assertThat(browser.fieldError("password")).isEqualTo("パスワードは10〜128文字で入力してください。");
 
-        fillSignup("WEB-NO-SUCH-CUSTOMER", customer.email(), customer);
+        fillSignup("WEB-NO-SUCH-CUSTOMER", "00000000", customer.email(), customer);
         browser.press("登録する");
         assertThat(browser.alert()).isEqualTo("このお客さま番号は見つかりませんでした。番号をご確認ください。");
 
+        // the number alone claims nothing: the code goes to the contact email on file for it
+        fillSignup(customer.customerNumber(), "00000000", customer.email(), customer);
+        browser.press("登録する");
+        assertThat(browser.alert()).startsWith("コードが正しくないか");
+        browser.press("コードを送る");
+        assertThat(browser.notice()).contains(customer.customerNumber());
+        String code = SandboxWorld.signupCode(customer.email());
+
         // the page accepts this address, the server's stricter check does not: its field error lands next to the field
-        fillSignup(customer.customerNumber(), "hiroshi..mori@example.jp", customer);
+        fillSignup(customer.customerNumber(), code, "hiroshi..mori@example.jp", customer);
         browser.press("登録する");
         assertThat(browser.fieldError("email")).isEqualTo("メールアドレスの形式で入力してください。");
 
-        fillSignup(customer.customerNumber(), customer.email(), customer);
+        fillSignup(customer.customerNumber(), code, customer.email(), customer);
         browser.press("登録する").awaitHeading("ホーム");
         assertThat(browser.notice()).isEqualTo("登録が完了しました。ようこそ!");
         assertThat(browser.mainText()).contains("ようこそ、Mori Hiroshi さん").contains(customer.email());
         assertThat(browser.path()).isEqualTo("/");
+    }
+
+    @Test
+    void a_signup_email_other_than_the_one_on_file_is_confirmed_with_the_code_mailed_to_it_before_the_customer_is_in() {
+        SandboxWorld.Customer customer = SandboxWorld.newCustomer("Kenta", "Ishii");
+        String personal = "personal-" + customer.email();
+        browser.open("/signup").awaitHeading("新規登録");
+        browser.fill("customerNumber", customer.customerNumber()).press("コードを送る");
+        fillSignup(customer.customerNumber(), SandboxWorld.signupCode(customer.email()), personal, customer);
+
+        browser.press("登録する");
+        assertThat(browser.mainText()).contains("あと一歩です。" + personal + " 宛てに確認コードをお送りしました");
+        String code = SandboxWorld.emailConfirmationCode(personal);
+        browser.fill("emailCode", code.equals("00000000") ? "11111111" : "00000000").press("確認して登録する");
+        assertThat(browser.alert()).startsWith("確認コードが正しくないか");
+
+        browser.fill("emailCode", code).press("確認して登録する").awaitHeading("ホーム");
+        assertThat(browser.notice()).isEqualTo("登録が完了しました。ようこそ!");
+        assertThat(browser.mainText()).contains(personal);
     }
 
     @Test
@@ -177,6 +181,32 @@ class AccountPagesIT {
     }
 
     @Test
+    void a_password_change_needs_the_current_password_and_an_email_change_waits_for_the_link_mailed_to_the_new_address() {
+        PortalUsers.User user = PortalUsers.signedUp("Sora", "Ueda", PASSWORD);
+        String newPassword = "a new portal password 2";
+        logIn(user);
+        browser.open("/profile").awaitHeading("プロフィール");
+
+        browser.fillIn("password-heading", "currentPassword", "not my password at all")
+                .fillIn("password-heading", "newPassword", newPassword).pressIn("password-heading", "パスワードを変更する");
+        assertThat(browser.alert()).isEqualTo("現在のパスワードが正しくありません。");
+        browser.fillIn("password-heading", "currentPassword", PASSWORD)
+                .fillIn("password-heading", "newPassword", newPassword).pressIn("password-heading", "パスワードを変更する");
+        assertThat(browser.mainText()).contains("パスワードを変更しました。ほかの端末はログアウトしました。");
+
+        String newEmail = "new-" + user.email();
+        browser.fillIn("email-heading", "newEmail", newEmail).fillIn("email-heading", "currentPassword", newPassword)
+                .pressIn("email-heading", "確認用のリンクを送る");
+        assertThat(browser.mainText()).contains(newEmail + " 宛てにリンクをお送りしました。");
+
+        browser.open(SandboxWorld.emailChangeLink(newEmail)).awaitHeading("新しいメールアドレスの確認");
+        browser.press("新しいメールアドレスを確定する").awaitHeading("ログイン");
+        assertThat(browser.notice()).isEqualTo("メールアドレスを変更しました。新しいアドレスでログインしてください。");
+        browser.fill("email", newEmail).fill("password", newPassword).press("ログイン").awaitHeading("ホーム");
+        assertThat(browser.mainText()).contains(newEmail);
+    }
+
+    @Test
     void keyboard_only_the_skip_link_leads_to_the_form_and_focus_follows_each_new_page() {
         PortalUsers.User user = PortalUsers.signedUp("Nao", "Sakai", PASSWORD);
         browser.open("/login").awaitHeading("ログイン");
@@ -208,14 +238,9 @@ class AccountPagesIT {
         browser.press("日本語").awaitHeading("新規登録");
     }
 
-    private void fillSignup(String customerNumber, String email, SandboxWorld.Customer customer) {
-        browser.fill("customerNumber", customerNumber).fill("email", email).fill("password", PASSWORD)
+    private void fillSignup(String customerNumber, String code, String email, SandboxWorld.Customer customer) {
+        browser.fill("customerNumber", customerNumber).fill("ownershipCode", code).fill("email", email).fill("password", PASSWORD)
                 .fill("lastName", customer.lastName()).fill("firstName", customer.firstName()).fill("phone", "090-1234-5678")
                 .fill("postcode", "150-0002").fill("state", "東京都").fill("city", "渋谷区").fill("address1", "渋谷1-2-3");
-    }
-
-    private void logIn(PortalUsers.User user) {
-        browser.open("/login").awaitHeading("ログイン");
-        browser.fill("email", user.email()).fill("password", user.password()).press("ログイン").awaitHeading("ホーム");
     }
 }

@@ -4,40 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The catalogue in headless Chromium: the portal price book's plans with prices, filtered by category. */
 @Order(11)
-@ExtendWith(WebSuite.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CatalogPageIT {
-
-    private Chromium browser;
-
-    @BeforeAll
-    void startBrowser() throws IOException {
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    void stopBrowser() throws IOException {
-        browser.close();
-    }
+class CatalogPageIT extends WebPagesTestBase {
 
     @Test
     void the_catalogue_lists_visible_plans_with_monthly_prices_and_filters_by_category() throws IOException {
-        PortalUsers.User user = PortalUsers.signedUp("Taiga", "Nomura", "a long portal password 1");
-        browser.forgetEverything();
-        browser.actAsClient(PortalUsers.newClientAddress());
-        browser.open("/login").awaitHeading("ログイン");
-        browser.fill("email", user.email()).fill("password", user.password()).press("ログイン").awaitHeading("ホーム");
+        logIn(PortalUsers.signedUp("Taiga", "Nomura", PASSWORD));
 
         browser.press("料金プラン").awaitHeading("料金プラン");
         assertThat(names()).contains("Hikari FTTH 1G", "Hikari FTTH 10G", "SIM Data 3GB", "Secure VPN")

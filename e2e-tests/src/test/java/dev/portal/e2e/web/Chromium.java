@@ -60,6 +60,8 @@ final class Chromium implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=ja",
                 "--force-device-scale-factor=1");
+        // the page's console, quoted when a page never settles (a script error shows there, not in the DOM)
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().withLogOutput(java.io.OutputStream.nullOutputStream()).build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -76,7 +78,7 @@ final class Chromium implements AutoCloseable {
 
     /** Forgets this browser's session: cookies and stored preferences (the language). */
     void forgetEverything() {
-        driver.get(WebSuite.gateway("/actuator/health/liveness")); // same origin, no page: nothing of the client runs
+        driver.get(WebSuite.gateway("/.well-known/jwks.json")); // same origin, no page: nothing of the client runs
         // every cookie, also those of paths not open now (the refresh cookie lives under /api/auth)
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         ((JavascriptExecutor) driver).executeScript("try { localStorage.clear(); } catch (e) {}");
@@ -93,14 +95,27 @@ final class Chromium implements AutoCloseable {
     Chromium awaitIdle() {
         new WebDriverWait(driver, WAIT).withMessage(() -> "the client to settle at " + driver.getCurrentUrl() + " (ready: "
                         + script("return document.documentElement.dataset.ready") + ", busy: "
-                        + script("return [...document.querySelectorAll('[aria-busy=true]')].map(e => e.tagName + '#' + e.id).join()") + ")")
+                        + script("return [...document.querySelectorAll('[aria-busy=true]')].map(e => e.tagName + '#' + e.id).join()") + ", console: "
+                        + consoleLog() + ", loaded: " + script("return performance.getEntriesByType('resource')"
+                        + ".map(e => new URL(e.name).pathname + ' ' + Math.round(e.duration) + 'ms').join(', ')") + ")")
                 .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                 "return document.documentElement.dataset.ready === 'true' && !document.querySelector('[aria-busy=true]')")));
         return this;
     }
 
+    private String consoleLog() {
+        try {
+            return driver.manage().logs().get("browser").getAll().stream().map(entry -> entry.getLevel() + " " + entry.getMessage())
+                    .toList().toString();
+        } catch (RuntimeException e) {
+            return "unavailable (" + e.getMessage() + ")";
+        }
+    }
+
     Chromium awaitHeading(String text) {
+        // the page may swap its heading between finding and reading it (a new page renders): look again
         new WebDriverWait(driver, WAIT).withMessage(() -> "heading '" + text + "', page shows: " + mainText())
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> heading().equals(text));
         return awaitIdle();
     }
@@ -121,6 +136,14 @@ final class Chromium implements AutoCloseable {
     /** Types into the field named {@code name} (the API's field name), replacing what it held. */
     Chromium fill(String name, String value) {
         WebElement field = field(name);
+        field.clear();
+        field.sendKeys(value);
+        return this;
+    }
+
+    /** Types into the field named {@code name} inside the section labelled by the heading with this id (pages with several forms). */
+    Chromium fillIn(String headingId, String name, String value) {
+        WebElement field = driver.findElement(By.xpath("//section[@aria-labelledby='" + headingId + "']//*[@name='" + name + "']"));
         field.clear();
         field.sendKeys(value);
         return this;

@@ -13,12 +13,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Portal users made through the gateway's API for tests that are about something else than signing up.
  *
- * <p>Client addresses: identity-service limits signup, link and reset requests per client address, read from the
- * rightmost {@code X-Forwarded-For} entry its trusted proxy (the gateway) did not write. Every request of these tests
- * comes from loopback, so without care the other end-to-end classes' requests and these would share one budget and
- * pass or fail by class order. Each browser test therefore speaks as a client of its own, an address of TEST-NET-3
- * (RFC 5737, never routed) sent as {@code X-Forwarded-For}, the way customers behind the ingress arrive. Nothing
- * is sent to those addresses.
+ * <p>Client addresses: identity-service limits signup, link and reset requests per client address, the one the
+ * gateway names. Every request of these tests comes from loopback, so without care the other end-to-end classes'
+ * requests and these would share one budget and pass or fail by class order. The test run configures 127.0.0.1 as
+ * the gateway's trusted proxy (an ingress, see {@code RunningSuite}); each browser test speaks through it as a client
+ * of its own, an address of TEST-NET-3 (RFC 5737, never routed) sent as {@code X-Forwarded-For}, the way customers
+ * behind an ingress arrive. Nothing is sent to those addresses; any other peer's header is replaced by the gateway.
  */
 final class PortalUsers {
 
@@ -37,8 +37,9 @@ final class PortalUsers {
     static User signedUp(String firstName, String lastName, String password) {
         SandboxWorld.Customer customer = SandboxWorld.newCustomer(firstName, lastName);
         String address = newClientAddress();
-        JsonNode created = post("/api/auth/signup", Map.of("customerNumber", customer.customerNumber(), "email", customer.email(),
-                "password", password, "firstName", firstName, "lastName", lastName, "phone", "+81-90-1234-5678",
+        post("/api/auth/signup/ownership-code", Map.of("customerNumber", customer.customerNumber()), address, 202);
+        JsonNode created = post("/api/auth/signup", Map.of("customerNumber", customer.customerNumber(),
+                "ownershipCode", SandboxWorld.signupCode(customer.email()), "email", customer.email(), "password", password, "firstName", firstName, "lastName", lastName, "phone", "+81-90-1234-5678",
                 "address", Map.of("address1", "1-2-3 Shibuya", "city", "Shibuya-ku", "state", "Tokyo", "postcode", "150-0002", "country", "JP")),
                 address, 201);
         JsonNode login = post("/api/auth/login", Map.of("email", customer.email(), "password", password), address, 200);

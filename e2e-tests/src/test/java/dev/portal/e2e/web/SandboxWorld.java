@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class SandboxWorld {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern SIGNUP_CODE = Pattern.compile("\\b([0-9]{8})\\b");
     private static final Pattern RESET_LINK = Pattern.compile("https?://\\S+?[?&]token=[A-Za-z0-9_\\-]+");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -42,7 +43,38 @@ final class SandboxWorld {
         if (!created.path("success").asBoolean()) {
             throw new AssertionError("Salesforce did not create the Account: " + created);
         }
+        // the contact email on file: signup codes go there, and a linked WHMCS client must have it
+        JsonNode contact = salesforce("POST", "/sobjects/Contact", Map.of("AccountId", created.path("id").asString(),
+                "FirstName", firstName, "LastName", lastName, "Email", customer.email()));
+        if (!contact.path("success").asBoolean()) {
+            throw new AssertionError("Salesforce did not create the Contact: " + contact);
+        }
         return customer;
+    }
+
+    /** The code in the newest signup-code mail to this address, waiting for it to arrive. */
+    static String signupCode(String email) {
+        return codeMailed(email, "Your portal signup code");
+    }
+
+    /** The code in the newest mail that asks to confirm a signup email other than the one on file. */
+    static String emailConfirmationCode(String email) {
+        return codeMailed(email, "Confirm your portal email");
+    }
+
+    private static String codeMailed(String email, String subject) {
+        return await("the mail '" + subject + "' to " + email).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            JsonNode mails = JSON.readTree(send(HttpRequest.newBuilder(URI.create(WebSuite.sandbox("/sandbox/admin/smtp/messages?to="
+                    + URLEncoder.encode(email, StandardCharsets.UTF_8)))).GET()).body());
+            String code = null;
+            for (JsonNode mail : mails) {
+                Matcher found = SIGNUP_CODE.matcher(mail.path("text").asString());
+                if (mail.path("subject").asString().equals(subject) && found.find()) {
+                    code = found.group(1);
+                }
+            }
+            return code;
+        }, java.util.Objects::nonNull);
     }
 
     /** A customer who already pays through WHMCS (with this WHMCS password) and has no portal account yet. */
@@ -85,9 +117,71 @@ final class SandboxWorld {
         stripe("DELETE", "/v1/subscriptions/" + subscriptionId, Map.of());
     }
 
+    /** Registers a card (Visa ending 4242) in WHMCS for the client with this email, as the customer would in WHMCS. */
+    static void addCard(String email) {
+        JsonNode answer = whmcs(Map.of("action", "AddPayMethod", "clientid", whmcsClientId(email), "type", "RemoteCreditCard",
+                "gateway_module_name", "stripe", "card_number", "4242424242424242", "card_expiry", "1230", "description", "Visa 4242"));
+        if (!"success".equals(answer.path("result").asString())) {
+            throw new AssertionError("WHMCS did not add the card: " + answer);
+        }
+    }
+
+    /** An active WHMCS service of this Internet product (WHMCS product id) for the client with this email. */
+    static void addActiveService(String email, int productId) {
+        JsonNode order = whmcs(Map.of("action", "AddOrder", "clientid", whmcsClientId(email), "pid[0]", Integer.toString(productId),
+                "billingcycle[0]", "monthly", "paymentmethod", "banktransfer"));
+        if (!"success".equals(order.path("result").asString())) {
+            throw new AssertionError("WHMCS did not add the order: " + order);
+        }
+        JsonNode accepted = whmcs(Map.of("action", "AcceptOrder", "orderid", order.path("orderid").asString()));
+        if (!"success".equals(accepted.path("result").asString())) {
+            throw new AssertionError("WHMCS did not accept the order: " + accepted);
+        }
+    }
+
+    /** Approves a Salesforce Order as an operator does (Status = Approved), which starts its fulfillment. */
+    static void approveOrder(String orderId) {
+        salesforceAdmin("/orders/" + orderId + "/approve", Map.of());
+    }
+
+    /** An agent moves a case to another status (New, Working, Closed). */
+    static void moveCase(String caseId, String status) {
+        salesforceAdmin("/cases/" + caseId + "/status", Map.of("status", status));
+    }
+
+    /** An agent comments on a case: a public answer, or an internal note the customer must never see. */
+    static void commentOnCase(String caseId, String body, boolean published) {
+        salesforceAdmin("/cases/" + caseId + "/comments", Map.of("body", body, "published", published));
+    }
+
+    private static void salesforceAdmin(String path, Map<String, ?> body) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(WebSuite.sandbox("/sandbox/admin/salesforce" + path)))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        if (answer.statusCode() >= 300) {
+            throw new AssertionError("sandbox admin " + path + " -> " + answer.statusCode() + " " + answer.body());
+        }
+    }
+
+    private static String whmcsClientId(String email) {
+        JsonNode client = whmcs(Map.of("action", "GetClientsDetails", "email", email));
+        if (!"success".equals(client.path("result").asString())) {
+            throw new AssertionError("WHMCS has no client " + email + ": " + client);
+        }
+        return client.path("client_id").asString();
+    }
+
     /** The reset link of the newest reset mail to this address, waiting for it to arrive. */
     static String resetLink(String email) {
-        return await("the reset mail to " + email).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+        return tokenLink(email);
+    }
+
+    /** The confirmation link of the newest email-change mail to the new address, waiting for it to arrive. */
+    static String emailChangeLink(String newEmail) {
+        return tokenLink(newEmail);
+    }
+
+    private static String tokenLink(String email) {
+        return await("a mail with a link to " + email).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
             JsonNode mails = JSON.readTree(send(HttpRequest.newBuilder(URI.create(WebSuite.sandbox("/sandbox/admin/smtp/messages?to="
                     + URLEncoder.encode(email, StandardCharsets.UTF_8)))).GET()).body());
             String link = null;

@@ -25,7 +25,7 @@ public final class WebSuite implements BeforeAllCallback {
             new SuiteExtension().beforeAll(context);
             return;
         }
-        HttpResponse<Void> probe = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway("/actuator/health/readiness")))
+        HttpResponse<Void> probe = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(RunningSuite.url(8180, "/actuator/health/readiness")))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
         if (probe.statusCode() != 200) {
             throw new AssertionError("PORTAL_E2E_ATTACH: no ready gateway at " + gateway("/"));

@@ -5,13 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
@@ -19,28 +14,7 @@ import org.openqa.selenium.By;
  * wishlists, and the subscription's limits shown as messages (409 over the plan's quota, 402 once cancelled).
  */
 @Order(12)
-@ExtendWith(WebSuite.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WishlistPagesIT {
-
-    private static final String PASSWORD = "a long portal password 1";
-    private Chromium browser;
-
-    @BeforeAll
-    void startBrowser() throws IOException {
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    void stopBrowser() throws IOException {
-        browser.close();
-    }
-
-    @BeforeEach
-    void freshVisitor() {
-        browser.forgetEverything();
-        browser.actAsClient(PortalUsers.newClientAddress());
-    }
+class WishlistPagesIT extends WebPagesTestBase {
 
     @Test
     void an_owner_sets_up_a_group_with_a_member_and_a_wishlist_converted_from_a_draft_that_the_member_sees() throws IOException {
@@ -127,10 +101,5 @@ class WishlistPagesIT {
         browser.open("/wishlists").awaitHeading("ウィッシュリスト");
         browser.fill("name", "Lamps").press("作成する");
         assertThat(browser.alert()).isEqualTo("このグループのサブスクリプションはキャンセルされています。新しいウィッシュリストは作成できません。");
-    }
-
-    private void logIn(PortalUsers.User user) {
-        browser.open("/login").awaitHeading("ログイン");
-        browser.fill("email", user.email()).fill("password", user.password()).press("ログイン").awaitHeading("ホーム");
     }
 }

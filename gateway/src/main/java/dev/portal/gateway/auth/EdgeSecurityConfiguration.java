@@ -1,23 +1,25 @@
 package dev.portal.gateway.auth;
 
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.source.JWKSecurityContextJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
 import dev.portal.gateway.config.GatewayProperties;
 import dev.portal.gateway.edge.EdgeProblems;
 import dev.portal.gateway.edge.PathRules;
 import dev.portal.platform.security.PortalJwtDecoders;
 import dev.portal.platform.security.PortalSecurityProperties;
-import io.netty.channel.ChannelOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -27,8 +29,9 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
-import org.springframework.web.reactive.function.client.WebClient;
-import reactor.netty.http.client.HttpClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Edge authentication: a token on every routed request except the public paths, validated like platform-security
@@ -41,19 +44,16 @@ import reactor.netty.http.client.HttpClient;
 @EnableConfigurationProperties(PortalSecurityProperties.class)
 class EdgeSecurityConfiguration {
 
-    private static final Duration JWKS_TIMEOUT = Duration.ofSeconds(5);
-
     @Bean
     ReactiveJwtDecoder edgeJwtDecoder(PortalSecurityProperties properties, SessionVersions versions, Clock clock) {
-        if (properties.jwksUri() == null) {
-            throw new IllegalStateException("portal.security.jwks-uri (PORTAL_SECURITY_JWKS_URI) must be set");
-        }
-        HttpClient http = HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) JWKS_TIMEOUT.toMillis())
-                .responseTimeout(JWKS_TIMEOUT);
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
-                .jwsAlgorithms(algorithms -> algorithms.addAll(List.of(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256)))
-                .webClient(WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build())
+        // platform-security's key source: fetch timeouts, a cache, and at most two refetches per interval for unknown
+        // kids; it blocks only while fetching, so it runs off the event loop
+        JWKSource<SecurityContext> keys = PortalJwtDecoders.remoteKeys(properties);
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> Mono.fromCallable(() ->
+                                keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null))
+                        .subscribeOn(Schedulers.boundedElastic()).flatMapMany(Flux::fromIterable))
+                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(
+                        new JWSVerificationKeySelector<>(PortalJwtDecoders.ALGORITHMS, new JWKSecurityContextJWKSet())))
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 TokenValidators.notExpired(properties.clockSkew(), clock),

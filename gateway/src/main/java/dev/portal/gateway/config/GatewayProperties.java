@@ -28,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param limits per-IP and per-user token buckets (in memory, per instance)
  * @param revocation reading sessions-revoked events
  * @param openapi aggregation of the services' OpenAPI documents
+ * @param clients how the client's address is known (for the per-IP limits here and in the services)
  */
 @Validated
 @ConfigurationProperties("portal.gateway")
@@ -39,7 +40,8 @@ public record GatewayProperties(
         @Valid @DefaultValue Breaker breaker,
         @Valid @DefaultValue Limits limits,
         @Valid @DefaultValue Revocation revocation,
-        @Valid @DefaultValue OpenApi openapi) {
+        @Valid @DefaultValue OpenApi openapi,
+        @Valid @DefaultValue Clients clients) {
 
     /**
      * @param uri the service's base URL
@@ -96,6 +98,15 @@ public record GatewayProperties(
      */
     public record Revocation(@DefaultValue("true") boolean enabled,
                              @NotNull @DefaultValue("30m") Duration lookback) {
+    }
+
+    /**
+     * @param trustedProxies CIDR ranges of the proxies in front of the gateway (an ingress, a load balancer) whose
+     *                       {@code X-Forwarded-For} is believed; empty (the default): the TCP peer is the client and
+     *                       whatever {@code X-Forwarded-For} a client sends is replaced
+     */
+    public record Clients(@NotNull @DefaultValue List<@NotBlank @jakarta.validation.constraints.Pattern(
+            regexp = "[0-9A-Fa-f:.]+/[0-9]{1,3}", message = "must be a CIDR range such as 10.0.0.0/8") String> trustedProxies) {
     }
 
     /** @param timeout how long a service's {@code /v3/api-docs} may take before it is listed as missing */

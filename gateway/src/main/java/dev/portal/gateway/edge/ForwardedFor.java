@@ -1,6 +1,5 @@
 package dev.portal.gateway.edge;
 
-import java.net.InetSocketAddress;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -8,26 +7,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Appends the address the gateway sees to {@code X-Forwarded-For} on the way to the service (after Spring Cloud
- * Gateway's own forwarded-header handling, which drops these headers unless trusted proxies are configured). The
- * services trust only the rightmost entry: the one written here.
+ * On the way to a service, {@code X-Forwarded-For} is exactly one entry: the client's address as {@link ClientAddress}
+ * decided it. Whatever the client sent there (and in {@code Forwarded} or {@code X-Real-IP}, which no service reads)
+ * is dropped, so a service that trusts the gateway's entry is never told an address the client chose.
  */
 @Component
 class ForwardedFor implements HttpHeadersFilter, Ordered {
 
-    static final String HEADER = "X-Forwarded-For";
-
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        if (remote == null || remote.getAddress() == null) {
-            return input;
-        }
         HttpHeaders updated = new HttpHeaders();
         updated.putAll(input);
-        String incoming = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String client = remote.getAddress().getHostAddress();
-        updated.set(HEADER, incoming == null || incoming.isBlank() ? client : incoming + ", " + client);
+        updated.remove("Forwarded");
+        updated.remove("X-Real-IP");
+        updated.set(ClientAddress.FORWARDED_FOR, ClientAddress.of(exchange));
         return updated;
     }
 
@@ -38,6 +31,7 @@ class ForwardedFor implements HttpHeadersFilter, Ordered {
 
     @Override
     public int getOrder() {
+        // after Spring Cloud Gateway's own forwarded-header filters, so this entry is the one that goes out
         return Ordered.LOWEST_PRECEDENCE;
     }
 }

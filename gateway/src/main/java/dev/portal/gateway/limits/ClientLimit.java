@@ -1,8 +1,8 @@
 package dev.portal.gateway.limits;
 
 import dev.portal.gateway.config.GatewayProperties;
+import dev.portal.gateway.edge.ClientAddress;
 import dev.portal.gateway.edge.EdgeProblems;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
@@ -12,8 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Per-address limit on everything except the actuator (probes and scrapes come often and from inside). Runs before
- * authentication, so a flood of bad tokens is throttled too. The address is the peer the gateway sees: behind an
- * ingress that is the ingress unless it preserves client addresses (e.g. {@code externalTrafficPolicy: Local}).
+ * authentication, so a flood of bad tokens is throttled too. The address is {@link ClientAddress}'s: the TCP peer,
+ * or behind a configured trusted proxy the client that proxy names; never a header a client sent by itself.
  */
 class ClientLimit implements WebFilter, Ordered {
 
@@ -30,8 +30,7 @@ class ClientLimit implements WebFilter, Ordered {
         if (exchange.getRequest().getPath().value().startsWith("/actuator/")) {
             return chain.filter(exchange);
         }
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        String key = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        String key = ClientAddress.of(exchange);
         Duration wait = buckets.tryTake(key);
         return wait.isZero() ? chain.filter(exchange) : TooManyRequests.answer(problems, exchange, wait, "address");
     }

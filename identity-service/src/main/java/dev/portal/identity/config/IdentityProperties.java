@@ -27,6 +27,18 @@ import org.springframework.validation.annotation.Validated;
  * @param passwordResetUrl the page the reset mail links to; {@code ?token=...} is appended
  * @param mailFrom the sender of the service's mails
  * @param profileCacheTtl how long a profile read from WHMCS is served from the cache (every update clears it)
+ * @param previousSigningKey PKCS#8 PEM of the key that signed until the last rotation
+ *                           ({@code PORTAL_IDENTITY_PREVIOUS_SIGNING_KEY}): no longer signs, still published in the
+ *                           JWKS and accepted, so tokens it signed live out their lifetime
+ * @param allowDatabaseSigningKey whether a production profile ({@code prod}, {@code production}) may start with the
+ *                                generated key the database keeps unencrypted; off, such a start is refused
+ * @param signupCodeTtl how long a signup's one-time codes (ownership, email) work
+ * @param emailChangeUrl the page the email-change mail links to; {@code ?token=...} is appended
+ * @param emailChangeTtl how long an email-change link works
+ * @param refreshReuseGrace how long after a refresh the used token still yields the same successor (two tabs
+ *                          refreshing at once), instead of counting as a stolen token
+ * @param hashingConcurrency Argon2 computations at once (0: half the processors, at least one); more wait
+ * @param hashingWait how long a request waits for a hashing slot before it is answered {@code 503 busy}
  */
 @Validated
 @ConfigurationProperties("portal.identity")
@@ -41,5 +53,20 @@ public record IdentityProperties(
         @NotBlank @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") @DefaultValue("http://localhost:8080/reset-password")
         String passwordResetUrl,
         @NotBlank @Email @DefaultValue("no-reply@portal.localhost") String mailFrom,
-        @NotNull @DurationMin(seconds = 0) @DefaultValue("10m") Duration profileCacheTtl) {
+        @NotNull @DurationMin(seconds = 0) @DefaultValue("10m") Duration profileCacheTtl,
+        @NotNull @Pattern(regexp = "|(?s)\\s*-----BEGIN PRIVATE KEY-----.+-----END PRIVATE KEY-----\\s*",
+                message = "must be empty or a PKCS#8 PEM (-----BEGIN PRIVATE KEY-----)") @DefaultValue("") String previousSigningKey,
+        @DefaultValue("false") boolean allowDatabaseSigningKey,
+        @NotNull @DurationMin(minutes = 1) @DurationMax(hours = 24) @DefaultValue("30m") Duration signupCodeTtl,
+        @NotBlank @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") @DefaultValue("http://localhost:8080/confirm-email")
+        String emailChangeUrl,
+        @NotNull @DurationMin(minutes = 5) @DurationMax(days = 7) @DefaultValue("24h") Duration emailChangeTtl,
+        @NotNull @DurationMin(seconds = 0) @DurationMax(minutes = 2) @DefaultValue("20s") Duration refreshReuseGrace,
+        @Min(0) @Max(256) @DefaultValue("0") int hashingConcurrency,
+        @NotNull @DurationMin(millis = 0) @DurationMax(seconds = 30) @DefaultValue("500ms") Duration hashingWait) {
+
+    /** The Argon2 computations allowed at once: configured, or half the processors (at least one). */
+    public int hashingSlots() {
+        return hashingConcurrency > 0 ? hashingConcurrency : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
 }

@@ -18,7 +18,15 @@ import org.springframework.validation.annotation.Validated;
  *                                within the window, so an attacker cannot lock the real user out for long
  * @param signupPerIp signup attempts per client IP
  * @param linkPerIp link attempts per client IP (each tries a WHMCS password)
- * @param trustedProxies CIDR ranges whose {@code X-Forwarded-For} is believed (the gateway's)
+ * @param trustedProxies CIDR ranges of the gateway, whose {@code X-Forwarded-For} entry names the client; loopback by
+ *                       default (the local suite's gateway), the gateway's pod range in a cluster; no other range
+ * @param loginFailuresPerIp failed logins from one IP whatever the email: random emails each cost an Argon2
+ *                           verification, so one address cannot buy them without bound
+ * @param passwordResetConfirmPerIp reset confirmations per client IP (each may cost a hash)
+ * @param signupCodePerIp ownership-code requests per client IP
+ * @param signupCodePerCustomer ownership-code requests per customer number (each mails the customer)
+ * @param signupConfirmPerIp signup email confirmations per client IP
+ * @param passwordCheckPerUser changes of password or email per user (each verifies the current password)
  */
 @Validated
 @ConfigurationProperties("portal.identity.limits")
@@ -28,9 +36,15 @@ public record RateLimitProperties(
         @NotNull @Pattern(regexp = RULE, message = RULE_MESSAGE) @DefaultValue("20/5m") String loginFailuresPerAccount,
         @NotNull @Pattern(regexp = RULE, message = RULE_MESSAGE) @DefaultValue("10/1h") String signupPerIp,
         @NotNull @Pattern(regexp = RULE, message = RULE_MESSAGE) @DefaultValue("10/1h") String linkPerIp,
-        @NotNull @DefaultValue({"127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"})
+        @NotNull @DefaultValue({"127.0.0.1/32", "::1/128"})
         List<@NotBlank @Pattern(regexp = "[0-9A-Fa-f:.]+/[0-9]{1,3}", message = "must be a CIDR range such as 10.0.0.0/8") String>
-                trustedProxies) {
+                trustedProxies,
+        @NotNull @Pattern(regexp = RULE, message = RULE_MESSAGE) @DefaultValue("30/5m") String loginFailuresPerIp,
+        @NotNull @Pattern(regexp = RULE, message = RULE_MESSAGE) @DefaultValue("10/15m") String passwordResetConfirmPerIp,
+        @NotNull @Pattern(regexp = RULE, message = RULE_MESSAGE) @DefaultValue("10/1h") String signupCodePerIp,
+        @NotNull @Pattern(regexp = RULE, message = RULE_MESSAGE) @DefaultValue("5/1h") String signupCodePerCustomer,
+        @NotNull @Pattern(regexp = RULE, message = RULE_MESSAGE) @DefaultValue("10/1h") String signupConfirmPerIp,
+        @NotNull @Pattern(regexp = RULE, message = RULE_MESSAGE) @DefaultValue("5/15m") String passwordCheckPerUser) {
 
     /** A count and a window: {@code 5/15m}, {@code 10/1h}, {@code 20/300s}. */
     static final String RULE = "[1-9][0-9]{0,5}/[1-9][0-9]*(ms|s|m|h|d)";

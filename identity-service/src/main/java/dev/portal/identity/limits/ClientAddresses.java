@@ -4,7 +4,6 @@ import dev.portal.identity.config.RateLimitProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -12,9 +11,11 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Component;
 
 /**
- * The client's IP for rate limits: the remote address, unless that is a trusted proxy (the gateway, by default any
- * loopback or private address); then the rightmost {@code X-Forwarded-For} entry that is not a trusted proxy, since
- * every entry to its right was appended by a proxy we trust and everything to its left may be forged by the client.
+ * The client's IP for rate limits. Only the gateway tells identity who the client is: when the TCP peer lies in
+ * {@code portal.identity.limits.trusted-proxies} (the gateway's address range; loopback by default, where the local
+ * suite's gateway runs), the client is the rightmost {@code X-Forwarded-For} entry, the one the gateway wrote after
+ * deciding the address itself. From any other peer the header is not read: the peer is the client. A gateway entry
+ * that is not an IP literal is refused ({@link ClientAddressInvalid}): a limit keyed by free text can be escaped.
  */
 @Component
 public class ClientAddresses {
@@ -33,29 +34,28 @@ public class ClientAddresses {
         if (!isTrusted(remote)) {
             return remote;
         }
-        List<String> entries = new ArrayList<>();
+        String gatewayEntry = null;
         for (String header : Collections.list(request.getHeaders("X-Forwarded-For"))) {
             for (String entry : header.split(",")) {
                 if (!entry.isBlank()) {
-                    entries.add(entry.trim());
+                    gatewayEntry = entry.trim();
                 }
             }
         }
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            String address = literal(entries.get(i));
-            if (address == null || !isTrusted(address)) {
-                // not an address a proxy would write: the entry itself is the client's, as the last trusted proxy saw it
-                return address == null ? entries.get(i) : address;
-            }
+        if (gatewayEntry == null) {
+            return remote;
         }
-        return entries.isEmpty() ? remote : literal(entries.getFirst());
+        String address = literal(gatewayEntry);
+        if (address == null) {
+            throw new ClientAddressInvalid();
+        }
+        return address;
     }
 
     private boolean isTrusted(String address) {
         String literal = literal(address);
         return literal != null && trusted.stream().anyMatch(matcher -> matcher.matches(literal));
     }
-
     /** The IP literal in an entry ({@code 1.2.3.4}, {@code 1.2.3.4:5}, {@code [::1]:5}, {@code ::1}); null when none. */
     static String literal(String entry) {
         String value = entry.trim();

@@ -31,6 +31,12 @@ public class RateLimits {
     public final Rule loginFailuresPerAccount;
     public final Rule signupPerIp;
     public final Rule linkPerIp;
+    public final Rule loginFailuresPerIp;
+    public final Rule passwordResetConfirmPerIp;
+    public final Rule signupCodePerIp;
+    public final Rule signupCodePerCustomer;
+    public final Rule signupConfirmPerIp;
+    public final Rule passwordCheckPerUser;
 
     RateLimits(RateLimitWindows windows, TransactionTemplate transactions, RateLimitProperties properties) {
         this.windows = windows;
@@ -40,6 +46,12 @@ public class RateLimits {
         this.loginFailuresPerAccount = Rule.parse("login-failures-account", properties.loginFailuresPerAccount());
         this.signupPerIp = Rule.parse("signup-ip", properties.signupPerIp());
         this.linkPerIp = Rule.parse("link-ip", properties.linkPerIp());
+        this.loginFailuresPerIp = Rule.parse("login-failures-ip", properties.loginFailuresPerIp());
+        this.passwordResetConfirmPerIp = Rule.parse("password-reset-confirm-ip", properties.passwordResetConfirmPerIp());
+        this.signupCodePerIp = Rule.parse("signup-code-ip", properties.signupCodePerIp());
+        this.signupCodePerCustomer = Rule.parse("signup-code-customer", properties.signupCodePerCustomer());
+        this.signupConfirmPerIp = Rule.parse("signup-confirm-ip", properties.signupConfirmPerIp());
+        this.passwordCheckPerUser = Rule.parse("password-check-user", properties.passwordCheckPerUser());
     }
 
     /** Counts one hit, or throws {@link RateLimited} (nothing counted) when the window is full. */

@@ -99,6 +99,11 @@ public class ProfileManagement {
         return address(userId);
     }
 
+    /** The login email changed (WHMCS has it already): the cached profile, which shows the email, goes. */
+    public void emailChanged(UUID userId) {
+        cache.evict(userId);
+    }
+
     /** After WHMCS accepted: the cache entry goes, the portal's copy of the names follows, the event is published. */
     private void changed(UUID userId, IdMapping mapping, List<String> fields, String firstName, String lastName) {
         Instant now = clock.instant();

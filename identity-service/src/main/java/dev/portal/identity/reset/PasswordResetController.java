@@ -56,7 +56,8 @@ class PasswordResetController {
     }
 
     @PostMapping("/confirm")
-    ResponseEntity<Void> confirm(@Valid @RequestBody ResetConfirmation confirmation) {
+    ResponseEntity<Void> confirm(@Valid @RequestBody ResetConfirmation confirmation, HttpServletRequest http) {
+        limits.acquire(limits.passwordResetConfirmPerIp, clients.of(http));
         resets.confirm(confirmation.token(), confirmation.password());
         return ResponseEntity.noContent().build();
     }

@@ -103,14 +103,21 @@ public class PasswordResets {
         log.info("password reset mail {} requested for user {}", mail.messageId(), user.get().id());
     }
 
-    /** Sets the new password if the token is valid; {@link ResetTokenInvalid} otherwise. */
+    /**
+     * Sets the new password if the token is valid; {@link ResetTokenInvalid} otherwise. The token is looked up before
+     * anything is hashed, so made-up tokens cost a database read, not an Argon2 computation; it is checked again under
+     * its lock once the (slow) hash is ready, outside any transaction.
+     */
     public void confirm(String token, String newPassword) {
-        // hashed before the transaction: Argon2id takes tens of milliseconds, no row should stay locked that long
+        byte[] tokenHash = hash(token);
+        if (tokens.find(tokenHash).filter(stored -> usable(stored, clock.instant())).isEmpty()) {
+            throw new ResetTokenInvalid();
+        }
         String newHash = passwords.hash(newPassword);
         Instant now = clock.instant();
         UUID userId = transactions.execute(status -> {
-            Optional<ResetTokens.Stored> stored = tokens.findForUpdate(hash(token));
-            if (stored.isEmpty() || stored.get().usedAt() != null || !stored.get().expiresAt().isAfter(now)) {
+            Optional<ResetTokens.Stored> stored = tokens.findForUpdate(tokenHash);
+            if (stored.isEmpty() || !usable(stored.get(), now)) {
                 return null;
             }
             UUID id = stored.get().userId();
@@ -125,6 +132,15 @@ public class PasswordResets {
             throw new ResetTokenInvalid();
         }
         log.info("password of user {} reset", userId);
+    }
+
+    private static boolean usable(ResetTokens.Stored stored, Instant now) {
+        return stored.usedAt() == null && stored.expiresAt().isAfter(now);
+    }
+
+    /** Reset links mailed earlier stop working (the password was changed another way), in the caller's transaction. */
+    public void invalidateOpenLinks(UUID userId, Instant at) {
+        tokens.useAllOf(userId, at);
     }
 
     /** Removes tokens expired for a day; they can no longer be used and only the hash was ever stored. */

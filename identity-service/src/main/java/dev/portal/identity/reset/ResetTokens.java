@@ -1,5 +1,7 @@
 package dev.portal.identity.reset;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,13 +28,21 @@ class ResetTokens {
                 .params(tokenHash, userId, Timestamp.from(createdAt), Timestamp.from(expiresAt)).update();
     }
 
+    /** The token with this hash, without a lock. */
+    Optional<Stored> find(byte[] tokenHash) {
+        return jdbc.sql("select user_id, expires_at, used_at from password_reset_tokens where token_hash = ?")
+                .param(tokenHash).query(ResetTokens::stored).optional();
+    }
+
     /** The token with this hash, locked for the caller's transaction. */
     Optional<Stored> findForUpdate(byte[] tokenHash) {
         return jdbc.sql("select user_id, expires_at, used_at from password_reset_tokens where token_hash = ? for update")
-                .param(tokenHash)
-                .query((rs, n) -> new Stored(rs.getObject("user_id", UUID.class), rs.getTimestamp("expires_at").toInstant(),
-                        rs.getTimestamp("used_at") == null ? null : rs.getTimestamp("used_at").toInstant()))
-                .optional();
+                .param(tokenHash).query(ResetTokens::stored).optional();
+    }
+
+    private static Stored stored(ResultSet rs, int row) throws SQLException {
+        return new Stored(rs.getObject("user_id", UUID.class), rs.getTimestamp("expires_at").toInstant(),
+                rs.getTimestamp("used_at") == null ? null : rs.getTimestamp("used_at").toInstant());
     }
 
     /** Uses up every open token of the user. */

@@ -1,9 +1,11 @@
 package dev.portal.identity.signup;
 
 import dev.portal.clients.salesforce.SalesforceClient;
+import dev.portal.clients.salesforce.Soql;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -30,6 +32,14 @@ class SalesforceCustomersClient implements SalesforceCustomers {
         return salesforce.queryTrees("SELECT Id, WH_Account__c FROM Account WHERE SF_Account_No__c = '" + customerNumber + "' LIMIT 1")
                 .stream().findFirst()
                 .map(record -> new Account(record.path("Id").asString(), text(record.path("WH_Account__c"))));
+    }
+
+    @Override
+    public List<String> contactEmails(String accountId) {
+        String soql = Soql.of("SELECT Email FROM Contact WHERE AccountId = :account AND Email != null ORDER BY CreatedDate LIMIT 10")
+                .bind("account", accountId).text();
+        return salesforce.queryTrees(soql).stream().map(record -> text(record.path("Email"))).flatMap(Optional::stream)
+                .map(String::trim).toList();
     }
 
     @Override

@@ -7,9 +7,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** {@code POST /api/auth/signup}. */
+/**
+ * {@code POST /api/auth/signup}.
+ *
+ * @param ownershipCode the one-time code mailed to the contact email on file for the customer number
+ *                      ({@code POST /api/auth/signup/ownership-code})
+ */
 public record SignupRequest(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,40}", message = "must be a customer number such as SF-100005") String customerNumber,
+        @NotBlank @Pattern(regexp = "[0-9]{8}", message = "must be the 8-digit code from the mail") String ownershipCode,
         @NotBlank @Email @Size(max = 254) String email,
         @NotBlank @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String password,
         @NotBlank @Size(max = 100) String firstName,
@@ -28,6 +34,6 @@ public record SignupRequest(
 
     @Override
     public String toString() {
-        return "SignupRequest[" + customerNumber + ", " + email + ", password=(hidden)]";
+        return "SignupRequest[" + customerNumber + ", " + email + ", code and password=(hidden)]";
     }
 }

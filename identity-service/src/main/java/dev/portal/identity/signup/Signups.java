@@ -10,6 +10,7 @@ import dev.portal.platform.saga.SagaRun;
 import dev.portal.platform.saga.SagaSnapshot;
 import dev.portal.platform.saga.SagaStatus;
 import dev.portal.platform.saga.Sagas;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -23,13 +24,17 @@ import org.springframework.stereotype.Service;
 /**
  * New-customer signup and account linking. The checks refuse synchronously, in the business rules' order, before
  * anything is created: the email is not a portal user, the customer number names a Salesforce Account, the Account
- * is not linked yet, and (signup) the email is not a WHMCS client another signup did not create, or (link) WHMCS
- * accepts the client's own password. Then the saga ({@link SignupSagas}) runs in the request as far as it can: the
- * answer is {@code 201} once the portal user exists, with {@code salesforceLinked} false while the Salesforce update
- * is still being retried. A failure before the user exists is answered as it is (an upstream failure, a race).
+ * has no portal user yet (in Salesforce or in the portal's own mappings), the signup proves it owns the Account (the
+ * code mailed to the contact email on file, {@link OwnershipProofs}), and the email is not a WHMCS client another
+ * signup did not create; a link instead proves the WHMCS client's own password, and that client must be the Account's
+ * (its email is a contact email of the Account). A signup email other than the address on file is proven by a second
+ * code ({@link SignupEmails}) before anything is created. Then the saga ({@link SignupSagas}) runs in the request as
+ * far as it can: the answer is {@code 201} once the portal user exists, with {@code salesforceLinked} false while the
+ * Salesforce update is still being retried. A failure before the user exists is answered as it is.
  *
  * <p>The saga's business key is the email and customer number: asking again with the same ones continues the
- * earlier attempt (its stored data, its WHMCS client) instead of starting a second one.
+ * earlier attempt (its WHMCS client) instead of starting a second one, with the newest submission's password and
+ * contact data ({@link Submission}): until the user exists, the retry's data win.
  */
 @Service
 public class Signups {
@@ -40,20 +45,29 @@ public class Signups {
     private final Passwords passwords;
     private final SalesforceCustomers salesforce;
     private final WhmcsCustomers whmcs;
+    private final OwnershipProofs ownership;
+    private final SignupSubmissions submissions;
+    private final SignupEmails emails;
     private final Sagas sagas;
     private final SagaDefinition<Registration> signupSaga;
     private final SagaDefinition<Registration> accountLinkSaga;
+    private final Clock clock;
 
-    Signups(Users users, Passwords passwords, SalesforceCustomers salesforce, WhmcsCustomers whmcs, Sagas sagas,
+    Signups(Users users, Passwords passwords, SalesforceCustomers salesforce, WhmcsCustomers whmcs, OwnershipProofs ownership,
+            SignupSubmissions submissions, SignupEmails emails, Sagas sagas,
             @Qualifier("signupSaga") SagaDefinition<Registration> signupSaga,
-            @Qualifier("accountLinkSaga") SagaDefinition<Registration> accountLinkSaga) {
+            @Qualifier("accountLinkSaga") SagaDefinition<Registration> accountLinkSaga, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.salesforce = salesforce;
         this.whmcs = whmcs;
+        this.ownership = ownership;
+        this.submissions = submissions;
+        this.emails = emails;
         this.sagas = sagas;
         this.signupSaga = signupSaga;
         this.accountLinkSaga = accountLinkSaga;
+        this.clock = clock;
     }
 
     /** The saga's business key: the same signup asked again maps to the same instance. */
@@ -61,52 +75,95 @@ public class Signups {
         return email.trim().toLowerCase(Locale.ROOT) + "|" + customerNumber.trim().toUpperCase(Locale.ROOT);
     }
 
-    public SignupResult signup(SignupRequest request) {
+    /**
+     * A new customer's signup.
+     *
+     * @return the new account, or empty when the signup email still has to be confirmed with the code just mailed to it
+     *         ({@link #confirm})
+     */
+    public Optional<SignupResult> signup(SignupRequest request) {
         String email = request.email().trim();
-        String customerNumber = request.customerNumber().trim().toUpperCase(Locale.ROOT);
+        String customerNumber = OwnershipProofs.normalize(request.customerNumber());
         String key = businessKey(email, customerNumber);
         SalesforceCustomers.Account account = customerAccount(email, customerNumber);
-        Optional<SagaSnapshot<Registration>> earlier = sagas.find(signupSaga, key)
-                .filter(saga -> saga.status() != SagaStatus.COMPENSATED);
-        OptionalLong existing = whmcs.clientIdByEmail(email);
-        if (existing.isPresent()) {
-            if (!createdBy(earlier, existing.getAsLong()) || users.whmcsClientMapped(existing.getAsLong())) {
-                throw new WhmcsEmailTaken();
-            }
-            log.info("signup {}: WHMCS client {} exists from an earlier attempt", earlier.get().id(), existing.getAsLong());
-        }
+        OwnershipProofs.Proof proof = ownership.verify(customerNumber, account.id(), request.ownershipCode());
+        Optional<SagaSnapshot<Registration>> earlier = activeSignup(key);
+        refuseAnotherWhmcsClient(email, earlier);
 
-        SagaRun<Registration> run = earlier.isPresent() ? continueEarlier(signupSaga, earlier.get())
-                : sagas.start(signupSaga, key, new Registration(UUID.randomUUID(), email, customerNumber, account.id(),
-                request.firstName().trim(), request.lastName().trim(), request.phone(), request.address(),
-                passwords.hash(request.password()), null, false, null));
-        return answer(run, EmailTaken::new);
+        Submission submission = new Submission(request.firstName().trim(), request.lastName().trim(), request.phone(),
+                request.address(), passwords.hash(request.password()));
+        submissions.save(key, submission, proof.proves(email), clock.instant());
+        if (!submissions.emailVerified(key)) {
+            emails.sendCode(key, email);
+            log.info("signup for Account {} waits for its email to be confirmed", account.id());
+            return Optional.empty();
+        }
+        return Optional.of(run(key, email, customerNumber, account, submission, earlier));
+    }
+
+    /** The signup email's code: proven, the signup submitted last for this email and customer number goes ahead. */
+    public SignupResult confirm(SignupConfirmation confirmation) {
+        String email = confirmation.email().trim();
+        String customerNumber = OwnershipProofs.normalize(confirmation.customerNumber());
+        String key = businessKey(email, customerNumber);
+        emails.verify(key, confirmation.emailCode());
+        SalesforceCustomers.Account account = customerAccount(email, customerNumber);
+        Optional<SagaSnapshot<Registration>> earlier = activeSignup(key);
+        refuseAnotherWhmcsClient(email, earlier);
+        Submission submission = submissions.newest(key).orElseThrow(EmailCodeInvalid::new);
+        return run(key, email, customerNumber, account, submission, earlier);
     }
 
     /**
      * Links an existing WHMCS client: the same checks as signup for the portal email and the Account, then WHMCS
-     * must accept the client's own password once ({@code ValidateLogin}); the portal password is new and separate.
+     * must accept the client's own password once ({@code ValidateLogin}), and the client must be the Account's; the
+     * portal password is new and separate.
      */
     public SignupResult link(LinkRequest request) {
         String email = request.email().trim();
-        String customerNumber = request.customerNumber().trim().toUpperCase(Locale.ROOT);
+        String customerNumber = OwnershipProofs.normalize(request.customerNumber());
         SalesforceCustomers.Account account = customerAccount(email, customerNumber);
-        WhmcsCustomers.ExistingClient client = whmcs.verifiedClient(email, request.whmcsPassword()).orElseThrow(() -> {
-            passwords.matchesNothing(request.password());
-            return new InvalidCredentials();
-        });
+        // WHMCS's own check takes the time here, so an unknown client needs no dummy hash to look like a wrong password
+        WhmcsCustomers.ExistingClient client = whmcs.verifiedClient(email, request.whmcsPassword()).orElseThrow(InvalidCredentials::new);
         if (users.whmcsClientMapped(client.id())) {
             throw new AlreadyLinked();
         }
+        if (salesforce.contactEmails(account.id()).stream().noneMatch(contact -> contact.equalsIgnoreCase(email))) {
+            log.info("link of WHMCS client {} to Account {} refused: the client's email is no contact of the Account", client.id(),
+                    account.id());
+            throw new AccountMismatch();
+        }
 
+        String key = businessKey(email, customerNumber);
+        submissions.save(key, new Submission(client.firstName(), client.lastName(), null, null, passwords.hash(request.password())),
+                true, clock.instant());
         Registration registration = new Registration(UUID.randomUUID(), email, customerNumber, account.id(), client.firstName(),
-                client.lastName(), null, null, passwords.hash(request.password()), null, true, null)
-                .withWhmcsClient(client.id());
-        SagaRun<Registration> run = sagas.start(accountLinkSaga, businessKey(email, customerNumber), registration);
+                client.lastName(), null, null, null, null, true, null).withWhmcsClient(client.id());
+        SagaRun<Registration> run = sagas.start(accountLinkSaga, key, registration);
         if (!run.created()) {
             run = continueEarlier(accountLinkSaga, run.saga());
         }
         return answer(run, AlreadyLinked::new);
+    }
+
+    private SignupResult run(String key, String email, String customerNumber, SalesforceCustomers.Account account,
+                             Submission submission, Optional<SagaSnapshot<Registration>> earlier) {
+        SagaRun<Registration> run;
+        if (earlier.isPresent()) {
+            Registration stored = earlier.get().data();
+            if (stored.whmcsClientId() != null && !earlier.get().hasCompleted(SignupSagas.CREATE_PORTAL_USER)) {
+                // an earlier attempt created the WHMCS client with its data: the newest submission's win there too
+                whmcs.updateContact(stored.whmcsClientId(), stored.with(submission));
+            }
+            run = continueEarlier(signupSaga, earlier.get());
+        } else {
+            run = sagas.start(signupSaga, key, new Registration(UUID.randomUUID(), email, customerNumber, account.id(),
+                    submission.firstName(), submission.lastName(), submission.phone(), submission.address(), null, null, false, null));
+            if (!run.created()) {
+                run = continueEarlier(signupSaga, run.saga());
+            }
+        }
+        return answer(run, EmailTaken::new);
     }
 
     /** The checks signup and linking share, in the business rules' order. */
@@ -115,10 +172,25 @@ public class Signups {
             throw new EmailTaken();
         }
         SalesforceCustomers.Account account = salesforce.byCustomerNumber(customerNumber).orElseThrow(CustomerNotFound::new);
-        if (account.whmcsAccount().isPresent()) {
+        if (account.whmcsAccount().isPresent() || users.accountMapped(account.id())) {
             throw new AlreadyLinked();
         }
         return account;
+    }
+
+    private Optional<SagaSnapshot<Registration>> activeSignup(String key) {
+        return sagas.find(signupSaga, key).filter(saga -> saga.status() != SagaStatus.COMPENSATED);
+    }
+
+    /** The email must not be a WHMCS client, unless the earlier attempt of this very signup created it. */
+    private void refuseAnotherWhmcsClient(String email, Optional<SagaSnapshot<Registration>> earlier) {
+        OptionalLong existing = whmcs.clientIdByEmail(email);
+        if (existing.isPresent()) {
+            if (!createdBy(earlier, existing.getAsLong()) || users.whmcsClientMapped(existing.getAsLong())) {
+                throw new WhmcsEmailTaken();
+            }
+            log.info("signup {}: WHMCS client {} exists from an earlier attempt", earlier.get().id(), existing.getAsLong());
+        }
     }
 
     /** Whether the WHMCS client with this email may be the one the earlier attempt of this signup created. */

@@ -12,6 +12,9 @@ interface WhmcsCustomers {
     /** Creates the new customer's client (with a random WHMCS password: portal and WHMCS credentials are separate). */
     long addClient(Registration registration);
 
+    /** Brings an existing client's names, phone and address to the registration's (a retried signup's newest data). */
+    void updateContact(long clientId, Registration registration);
+
     /** The client with this email, if WHMCS accepts {@code whmcsPassword} for it. */
     Optional<ExistingClient> verifiedClient(String email, String whmcsPassword);
 

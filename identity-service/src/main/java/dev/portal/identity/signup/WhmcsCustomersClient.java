@@ -2,6 +2,7 @@ package dev.portal.identity.signup;
 
 import dev.portal.clients.whmcs.ClientDetails;
 import dev.portal.clients.whmcs.ClientLookup;
+import dev.portal.clients.whmcs.ClientUpdate;
 import dev.portal.clients.whmcs.NewClient;
 import dev.portal.clients.whmcs.WhmcsApiException;
 import dev.portal.clients.whmcs.WhmcsClient;
@@ -42,6 +43,17 @@ class WhmcsCustomersClient implements WhmcsCustomers {
                 address.city(), address.state(), address.postcode(), address.country(), r.phone(),
                 // WHMCS credentials are not the portal's: the client gets a random password nobody knows
                 randomPassword(), null, false));
+    }
+
+    @Override
+    public void updateContact(long clientId, Registration r) {
+        SignupRequest.Address address = r.address();
+        ClientUpdate update = ClientUpdate.of(clientId).withName(r.firstName(), r.lastName()).withPhonenumber(r.phone());
+        if (address != null) {
+            update = update.withAddress(address.address1(), address.address2() == null ? "" : address.address2(), address.city(),
+                    address.state(), address.postcode(), address.country());
+        }
+        whmcs.updateClient(update);
     }
 
     @Override

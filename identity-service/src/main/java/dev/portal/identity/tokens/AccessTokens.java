@@ -4,6 +4,8 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.portal.identity.config.IdentityProperties;
@@ -23,7 +25,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.stereotype.Component;
 
-/** Signs access tokens (RS256) and, for this service's own endpoints, validates them against the same key. */
+/** Signs access tokens (RS256) with the current key and, for this service's own endpoints, validates them against the published keys. */
 @Component
 public class AccessTokens implements JwtDecoder {
 
@@ -70,7 +72,9 @@ public class AccessTokens implements JwtDecoder {
     public Jwt decode(String token) {
         NimbusJwtDecoder current = decoder;
         if (current == null) {
-            current = NimbusJwtDecoder.withPublicKey(keys.publicKey()).signatureAlgorithm(SignatureAlgorithm.RS256).build();
+            // every published key, chosen by the token's kid: tokens signed before a rotation stay valid
+            current = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<SecurityContext>(keys.publicKeys()))
+                    .jwsAlgorithm(SignatureAlgorithm.RS256).build();
             current.setJwtValidator(PortalJwtDecoders.validator(security));
             decoder = current;
         }

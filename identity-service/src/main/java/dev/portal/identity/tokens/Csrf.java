@@ -25,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * authenticates with a cookie (the access cookie, or the refresh cookie on refresh/logout) must send the same value
  * in {@code X-XSRF-TOKEN}, else {@code 403 csrf-invalid}. Another site can make the browser send the cookies but can
  * neither read the token nor set the header. Exempt: requests with {@code Authorization} (a page cannot make a browser
- * add it cross-site), and signup, link, login and password reset, which no session authenticates.
+ * add it cross-site), and signup, link, login, password reset and the email-change link, which no session authenticates.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 20)
@@ -33,8 +33,9 @@ class Csrf extends OncePerRequestFilter {
 
     static final String HEADER = "X-XSRF-TOKEN";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-    private static final Set<String> UNAUTHENTICATED = Set.of("/api/auth/signup", "/api/auth/link", "/api/auth/login",
-            "/api/auth/password-reset/request", "/api/auth/password-reset/confirm");
+    private static final Set<String> UNAUTHENTICATED = Set.of("/api/auth/signup", "/api/auth/signup/ownership-code",
+            "/api/auth/signup/confirm", "/api/auth/link", "/api/auth/login", "/api/auth/password-reset/request",
+            "/api/auth/password-reset/confirm", "/api/auth/email-change/confirm");
     private static final Set<String> REFRESH_COOKIE_PATHS = Set.of("/api/auth/refresh", "/api/auth/logout");
 
     private final CookieCsrfTokenRepository tokens;

@@ -1,6 +1,7 @@
 package dev.portal.identity.tokens;
 
 import dev.portal.identity.limits.ClientAddresses;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -46,11 +47,16 @@ class SessionController {
     record RefreshRequest(@Size(max = 100) String refreshToken) {
     }
 
+    /**
+     * The tokens in the body for a client that keeps them itself; a cookie client gets them only as HttpOnly cookies
+     * (the body's tokens are null and left out), so a script running in the page can never read a refresh token.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record TokenResponse(String accessToken, String tokenType, Instant expiresAt, String refreshToken, Instant refreshExpiresAt) {
 
-        static TokenResponse of(IssuedTokens tokens) {
-            return new TokenResponse(tokens.accessToken(), "Bearer", tokens.accessTokenExpiresAt(), tokens.refreshToken(),
-                    tokens.refreshTokenExpiresAt());
+        static TokenResponse of(IssuedTokens tokens, boolean cookieClient) {
+            return new TokenResponse(cookieClient ? null : tokens.accessToken(), "Bearer", tokens.accessTokenExpiresAt(),
+                    cookieClient ? null : tokens.refreshToken(), tokens.refreshTokenExpiresAt());
         }
     }
 
@@ -67,14 +73,17 @@ class SessionController {
     @PostMapping("/login")
     ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         IssuedTokens tokens = sessions.login(request.email(), request.password(), clients.of(http));
-        return ResponseEntity.ok().headers(cookies.set(tokens)).body(TokenResponse.of(tokens));
+        return ResponseEntity.ok().headers(cookies.set(tokens)).body(TokenResponse.of(tokens, TokenCookies.isBrowser(http)));
     }
 
     @PostMapping("/refresh")
     ResponseEntity<TokenResponse> refresh(@Valid @RequestBody(required = false) RefreshRequest request,
-                                          @CookieValue(name = TokenCookies.REFRESH, required = false) String cookie) {
+                                          @CookieValue(name = TokenCookies.REFRESH, required = false) String cookie,
+                                          HttpServletRequest http) {
+        boolean fromBody = request != null && request.refreshToken() != null;
         IssuedTokens tokens = sessions.refresh(refreshToken(request, cookie));
-        return ResponseEntity.ok().headers(cookies.set(tokens)).body(TokenResponse.of(tokens));
+        boolean cookieClient = !fromBody || TokenCookies.isBrowser(http);
+        return ResponseEntity.ok().headers(cookies.set(tokens)).body(TokenResponse.of(tokens, cookieClient));
     }
 
     @PostMapping("/logout")

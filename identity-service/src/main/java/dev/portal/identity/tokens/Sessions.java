@@ -29,25 +29,41 @@ public class Sessions {
     /**
      * The same answer, after about the same time, for an unknown email and a wrong password. Limited per (email,
      * client IP) strictly: every attempt counts, a success forgets that pair's count. Per email from anywhere more
-     * loosely: only failures count, and the lock lifts by itself as they leave the window.
+     * loosely: only failures count, and the lock lifts by itself as they leave the window. Per client IP whatever the
+     * email: failures count, so random emails cannot buy Argon2 verifications without bound. Every limit is checked
+     * before anything is hashed, and the whole check holds a hashing slot ({@link Passwords#withSlot}): a flood of
+     * logins waits for slots or is answered busy, and never holds more database connections than there are slots.
      */
     public IssuedTokens login(String email, String password, String clientIp) {
+        return passwords.withSlot(() -> checkedLogin(email, password, clientIp));
+    }
+
+    private IssuedTokens checkedLogin(String email, String password, String clientIp) {
         String account = email.trim().toLowerCase(Locale.ROOT);
         limits.check(limits.loginFailuresPerAccount, account);
+        limits.check(limits.loginFailuresPerIp, clientIp);
         limits.acquire(limits.loginFailuresPerEmailAndIp, account + "|" + clientIp);
         User user = users.findByEmail(email.trim()).orElse(null);
         boolean valid = user == null ? passwords.matchesNothing(password) : passwords.matches(password, user.passwordHash());
         if (!valid) {
             limits.record(limits.loginFailuresPerAccount, account);
+            limits.record(limits.loginFailuresPerIp, clientIp);
             throw new InvalidCredentials();
         }
         limits.clear(limits.loginFailuresPerEmailAndIp, account + "|" + clientIp);
-        return tokensFor(user, refreshTokens.start(user.id()));
+        return startSession(user);
+    }
+
+    /** A new session (refresh-token family) for a user who just proved who they are, at their current session version. */
+    public IssuedTokens startSession(User user) {
+        return tokensFor(user, refreshTokens.start(user.id(), user.sessionVersion()));
     }
 
     public IssuedTokens refresh(String refreshToken) {
         RefreshTokenRotation.Rotated rotated = refreshTokens.rotate(refreshToken);
-        User user = users.find(rotated.userId()).orElseThrow(InvalidRefreshToken::userGone);
+        // the access token carries the version the rotation read under the user's lock: a revocation that commits
+        // right after it must end this token too, so the version is never read again here
+        User user = users.find(rotated.userId()).orElseThrow(InvalidRefreshToken::userGone).withSessionVersion(rotated.sessionVersion());
         return tokensFor(user, rotated.next());
     }
 

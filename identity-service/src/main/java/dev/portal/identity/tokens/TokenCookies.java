@@ -1,6 +1,7 @@
 package dev.portal.identity.tokens;
 
 import dev.portal.identity.config.IdentityProperties;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,16 @@ public class TokenCookies {
     TokenCookies(IdentityProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /**
+     * Whether the request comes from a browser: every current browser sends {@code Origin} with a POST from a script and
+     * {@code Sec-Fetch-*} with every request, and a page's script can neither remove nor forge these headers. A browser
+     * keeps its tokens in the HttpOnly cookies only, never in a body a script could read.
+     */
+    public static boolean isBrowser(HttpServletRequest request) {
+        return request.getHeader("Origin") != null || request.getHeader("Sec-Fetch-Site") != null
+                || request.getHeader("Sec-Fetch-Mode") != null;
     }
 
     public HttpHeaders set(IssuedTokens tokens) {

@@ -17,6 +17,11 @@ public record User(UUID id, String email, String passwordHash, String firstName,
         this(id, email, passwordHash, firstName, lastName, createdAt, passwordChangedAt, 0);
     }
 
+    /** The same user as of another session version (the one a refresh read under its lock). */
+    public User withSessionVersion(int version) {
+        return new User(id, email, passwordHash, firstName, lastName, createdAt, passwordChangedAt, version);
+    }
+
     @Override
     public String toString() {
         return "User[" + id + "]";

@@ -45,6 +45,14 @@ public class Users {
         return jdbc.sql("select session_version from users where id = ?").param(id).query(Integer.class).optional();
     }
 
+    /**
+     * The current session version, the user's row locked for the caller's transaction against every other change of
+     * it (a revocation raising the version waits, and so does a concurrent refresh); empty when the user is gone.
+     */
+    public Optional<Integer> lockSessionVersion(UUID id) {
+        return jdbc.sql("select session_version from users where id = ? for no key update").param(id).query(Integer.class).optional();
+    }
+
     /** Raises the session version (every token issued before carries a lower one); returns the new version. */
     public int nextSessionVersion(UUID id) {
         return jdbc.sql("update users set session_version = session_version + 1 where id = ? returning session_version")
@@ -55,6 +63,11 @@ public class Users {
     public void changePassword(UUID id, String passwordHash, Instant at) {
         jdbc.sql("update users set password_hash = ?, password_changed_at = ? where id = ?")
                 .params(passwordHash, Timestamp.from(at), id).update();
+    }
+
+    /** Replaces the login email; the caller has checked it is free (the unique index is the last word). */
+    public void changeEmail(UUID id, String email) {
+        jdbc.sql("update users set email = ? where id = ?").params(email, id).update();
     }
 
     /** The portal's copy of the names WHMCS holds; null leaves a name as it is. */
@@ -77,6 +90,12 @@ public class Users {
 
     public boolean whmcsClientMapped(long whmcsClientId) {
         return jdbc.sql("select exists (select 1 from id_mappings where whmcs_client_id = ?)").param(whmcsClientId)
+                .query(Boolean.class).single();
+    }
+
+    /** Whether a portal user is linked to this Salesforce Account already. */
+    public boolean accountMapped(String sfAccountId) {
+        return jdbc.sql("select exists (select 1 from id_mappings where sf_account_id = ?)").param(sfAccountId)
                 .query(Boolean.class).single();
     }
 

@@ -91,6 +91,8 @@ final class FakeParticipants {
     static final class Whmcs extends Scripted implements WhmcsCustomers {
 
         final Map<String, Long> clients = new LinkedHashMap<>();
+        /** The names each client was created with, then brought to. */
+        final Map<Long, String> names = new LinkedHashMap<>();
         private long nextId = 100;
 
         @Override
@@ -104,9 +106,15 @@ final class FakeParticipants {
             long id = nextId;
             call("whmcs", "AddClient", () -> {
                 clients.put(registration.email(), id);
+                names.put(id, registration.firstName() + " " + registration.lastName());
                 nextId++;
             });
             return id;
+        }
+
+        @Override
+        public void updateContact(long clientId, Registration registration) {
+            call("whmcs", "UpdateClient", () -> names.put(clientId, registration.firstName() + " " + registration.lastName()));
         }
 
         @Override
@@ -126,6 +134,11 @@ final class FakeParticipants {
         @Override
         public Optional<Account> byCustomerNumber(String customerNumber) {
             throw new UnsupportedOperationException("the sagas never look Accounts up");
+        }
+
+        @Override
+        public List<String> contactEmails(String accountId) {
+            throw new UnsupportedOperationException("the sagas never read contacts");
         }
 
         @Override
@@ -149,6 +162,22 @@ final class FakeParticipants {
                 registered.put(registration.userId(), registration);
                 emails.put(registration.email(), registration.userId());
             });
+        }
+    }
+
+    /** The newest submission per business key, as a retried signup leaves it. */
+    static final class Submissions implements dev.portal.identity.signup.Submissions {
+
+        final Map<String, Submission> newest = new LinkedHashMap<>();
+
+        @Override
+        public Optional<Submission> newest(String businessKey) {
+            return Optional.ofNullable(newest.get(businessKey));
+        }
+
+        @Override
+        public void forget(String businessKey) {
+            newest.remove(businessKey);
         }
     }
 

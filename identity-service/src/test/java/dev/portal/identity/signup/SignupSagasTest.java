@@ -28,10 +28,13 @@ class SignupSagasTest {
     private final FakeParticipants.Whmcs whmcs = new FakeParticipants.Whmcs();
     private final FakeParticipants.Salesforce salesforce = new FakeParticipants.Salesforce();
     private final FakeParticipants.Users users = new FakeParticipants.Users();
+    private final FakeParticipants.Submissions submissions = new FakeParticipants.Submissions();
     private final LinkSalesforceAccount linkStep = new LinkSalesforceAccount(salesforce, kit.meters());
-    private final SagaDefinition<Registration> signup = SignupSagas.signup(new CreateWhmcsClient(whmcs), new CreatePortalUser(users),
+    private final SagaDefinition<Registration> signup = SignupSagas.signup(new CreateWhmcsClient(whmcs, submissions),
+            new CreatePortalUser(users, submissions),
             linkStep, 3);
-    private final SagaDefinition<Registration> accountLink = SignupSagas.accountLink(new CreatePortalUser(users), linkStep, 3);
+    private final SagaDefinition<Registration> accountLink = SignupSagas.accountLink(new CreatePortalUser(users, submissions), linkStep,
+            3);
 
     private static Registration jiro() {
         return new Registration(UUID.randomUUID(), "jiro.kobayashi@example.jp", "SF-100005", "001000000000000005", "Jiro",
@@ -126,6 +129,39 @@ class SignupSagasTest {
         assertThat(kit.saga(signup, KEY).status()).isEqualTo(SagaStatus.PARKED);
         assertThat(kit.events(SagaParked.class)).extracting(SagaParked::step).containsExactly(SignupSagas.CREATE_WHMCS_CLIENT);
         assertThat(kit.events(SalesforceLinkParked.class)).isEmpty();
+    }
+
+    // ---- a retry before the user exists -------------------------------------------------------------------------
+
+    @Test
+    void a_retry_submitted_while_whmcs_was_away_creates_the_client_and_the_user_with_the_newest_password_and_names() {
+        whmcs.then(Next.UNAVAILABLE);
+        Registration jiro = jiro();
+        kit.start(signup, KEY, jiro);
+
+        submissions.newest.put(KEY, new Submission("Jiro", "Kobayashi-Retry", "+81-90-9999-0000", jiro.address(), "$argon2id$retry"));
+        kit.advance(Duration.ofSeconds(1));
+
+        assertThat(kit.saga(signup, KEY).status()).isEqualTo(SagaStatus.COMPLETED);
+        assertThat(users.registered.get(jiro.userId()).passwordHash()).as("the retry's password").isEqualTo("$argon2id$retry");
+        assertThat(users.registered.get(jiro.userId()).lastName()).isEqualTo("Kobayashi-Retry");
+        assertThat(whmcs.names).containsOnly(java.util.Map.entry(whmcs.clients.get("jiro.kobayashi@example.jp"), "Jiro Kobayashi-Retry"));
+        assertThat(submissions.newest).as("the submission and its hash go once the user exists").isEmpty();
+    }
+
+    @Test
+    void a_retry_after_a_lost_addclient_answer_brings_the_reused_client_to_the_newest_names() {
+        whmcs.then(Next.ANSWER_LOST);
+        Registration jiro = jiro();
+        kit.start(signup, KEY, jiro);
+        long created = whmcs.clients.get("jiro.kobayashi@example.jp");
+
+        submissions.newest.put(KEY, new Submission("Jiro", "Kobayashi-Retry", "+81-90-9999-0000", jiro.address(), "$argon2id$retry"));
+        kit.advance(Duration.ofSeconds(1));
+
+        assertThat(whmcs.clients).hasSize(1);
+        assertThat(whmcs.names.get(created)).isEqualTo("Jiro Kobayashi-Retry");
+        assertThat(users.registered.get(jiro.userId()).passwordHash()).isEqualTo("$argon2id$retry");
     }
 
     // ---- create-portal-user -------------------------------------------------------------------------------------

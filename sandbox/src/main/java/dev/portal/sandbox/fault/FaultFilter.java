@@ -1,6 +1,7 @@
 package dev.portal.sandbox.fault;
 
 import dev.portal.sandbox.SandboxSystems;
+import dev.portal.sandbox.roots.SandboxRoots;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
@@ -25,20 +26,27 @@ import java.util.Optional;
 class FaultFilter extends OncePerRequestFilter {
 
     private final Faults faults;
+    private final SandboxRoots roots;
 
-    FaultFilter(Faults faults) {
+    FaultFilter(Faults faults, SandboxRoots roots) {
         this.faults = faults;
+        this.roots = roots;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return SandboxSystems.ofPath(request.getRequestURI()).isEmpty();
+        return system(request).isEmpty();
+    }
+
+    /** The system by its prefix, or by the port it is served at the root of. */
+    private Optional<String> system(HttpServletRequest request) {
+        return roots.systemAt(request).or(() -> SandboxSystems.ofPath(request.getRequestURI()));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Faults.Decision> decision = SandboxSystems.ofPath(request.getRequestURI()).flatMap(faults::next);
+        Optional<Faults.Decision> decision = system(request).flatMap(faults::next);
         if (decision.isEmpty()) {
             chain.doFilter(request, response);
             return;

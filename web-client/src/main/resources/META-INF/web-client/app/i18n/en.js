@@ -1,7 +1,7 @@
 // English
 export default {
   layout: { brand: 'My Portal', skip: 'Skip to content', menu: 'Menu', navLabel: 'Main' },
-  nav: { home: 'Home', catalog: 'Plans', wishlists: 'Wishlists', tempWishlists: 'Draft wishlists', groups: 'Groups', profile: 'Profile', logout: 'Log out' },
+  nav: { home: 'Home', catalog: 'Plans', orders: 'Orders', cases: 'Support', wishlists: 'Wishlists', tempWishlists: 'Draft wishlists', groups: 'Groups', profile: 'Profile', logout: 'Log out' },
   common: { loading: 'Loading…', stillWorking: 'Still working, please wait…', save: 'Save', remove: 'Remove', actions: 'Actions' },
   session: { expired: 'Your session has expired. Please log in again.', loggedOut: 'You have logged out.' },
   form: {
@@ -11,6 +11,7 @@ export default {
   },
   fields: {
     email: 'Email address', password: 'Password', newPassword: 'New password', confirmPassword: 'New password (again)',
+    ownershipCode: 'Code from the email', emailCode: 'Confirmation code', currentPassword: 'Current password', newEmail: 'New email address',
     portalPassword: 'New portal password', billingPassword: 'Billing system password', customerNumber: 'Customer number',
     firstName: 'First name', lastName: 'Last name', phone: 'Phone number', companyName: 'Company', postcode: 'Postcode', state: 'Prefecture / state',
     city: 'City', address1: 'Street address', address2: 'Apartment, room (optional)', country: 'Country code', groupName: 'Group name',
@@ -18,6 +19,8 @@ export default {
     products: 'Products', categories: 'Categories', search_queries: 'Search terms', frequency: 'Refresh schedule', convertFrom: 'Convert a draft wishlist',
   },
   hints: {
+    ownershipCode: '8 digits, sent to the email address we have on file for your customer number.',
+    emailCode: '8 digits, sent to the email address you entered.',
     customerNumber: 'Printed on your contract documents (for example SF-100005).', password: '10 to 128 characters. A long phrase works well.',
     phone: 'For example 090-1234-5678 or +81-90-1234-5678', country: 'Two letters (Japan is JP).', companyName: 'Leave empty to remove it.',
     billingPassword: 'The password you used in the billing system. It is checked once and not stored.',
@@ -26,6 +29,7 @@ export default {
     wishlistName: 'Optional when converting a draft wishlist.', convertFrom: 'Its contents are taken over; what you enter here wins.',
   },
   invalid: {
+    code: 'Enter the 8 digits from the email.',
     customerNumber: 'Use letters, digits and hyphens (for example SF-100005).', password: 'Use 10 to 128 characters.',
     name: 'Use at most 100 characters.', phone: 'Enter a phone number (for example 090-1234-5678).', required: 'Enter a value.',
     tooLong: 'This is too long.', country: 'Enter two capital letters (for example JP).', confirm: 'This does not match the new password.',
@@ -36,7 +40,10 @@ export default {
   },
   login: { title: 'Log in', submit: 'Log in', forgot: 'Forgot your password?', signup: 'Sign up (new customers)', link: 'Connect an existing contract' },
   signup: {
-    title: 'Sign up', submit: 'Sign up', intro: 'Enter your customer number and contact details. You are logged in right after.',
+    title: 'Sign up', submit: 'Sign up', intro: 'First we send a code to the email address we have on file for your customer number: it shows the number is yours.',
+    sendCode: 'Send the code', codeSent: 'If {number} can sign up, a code is on its way to the email address we have on file for it (valid for 30 minutes).',
+    details: 'Then enter the code and your details. You are logged in right after.',
+    emailCodeSent: 'One more step: we sent a code to {email} to confirm the address. Enter it to finish.', confirm: 'Confirm and sign up',
     existing: 'Already have a billing system account?', done: 'You are signed up. Welcome!',
   },
   link: {
@@ -56,6 +63,7 @@ export default {
     title: 'Home', greeting: 'Welcome, {name}', account: 'Contract', linked: 'Connected (billing account {id})', notLinked: 'Not connected yet',
     sections: 'Menu',
     about: {
+      orders: 'Your orders and their activation', cases: 'Questions to support and their answers',
       catalog: 'Internet, SIM and VPN plans', wishlists: 'Official wishlists shared with your groups', 'temp-wishlists': 'Drafts you can make official later',
       groups: 'Members and subscriptions', profile: 'Contact details, address and devices',
     },
@@ -65,10 +73,17 @@ export default {
     details: 'Contact details', address: 'Address', saved: 'Your contact details are saved.', addressSaved: 'Your address is saved.',
     sessions: 'Logged-in devices', revokeAll: 'Log out on every device', revokeAllHint: 'Ends every session, this one included.',
     revoked: 'You have been logged out on every device.',
+    password: 'Password', changePassword: 'Change password', passwordChanged: 'Your password has changed. Your other devices were logged out.',
+    email: 'Email address', changeEmail: 'Send the confirmation link', emailHint: 'We send a link to the new address; the change is made when you open it.',
+    emailRequested: 'A link is on its way to {email}. Your email changes when you open it.',
+  },
+  confirmEmail: {
+    title: 'Confirm your new email', submit: 'Confirm the new email', intro: 'Confirm that this browser may make the new address the email of your account.',
+    noToken: 'This link has no confirmation information. Open the link from the email again.', done: 'Your email has changed. Log in with the new address.',
   },
   catalog: {
     title: 'Plans', filter: 'Filter by category', all: 'All', empty: 'No plans match.', perMonth: ' / month',
-    code: 'Product code: {code}', familyPlan: 'Family plan', category: { internet: 'Internet', sim: 'SIM', vpn: 'VPN' },
+    order: 'Order', code: 'Product code: {code}', familyPlan: 'Family plan', category: { internet: 'Internet', sim: 'SIM', vpn: 'VPN' },
   },
   groups: {
     title: 'Groups', intro: 'Members of a group manage its official wishlists together. Whoever creates a group owns it.',
@@ -107,8 +122,62 @@ export default {
     yours: 'Your drafts', new: 'New draft', create: 'Create', created: '"{name}" created.',
     none: 'None yet.', convert: 'Make official', convertNamed: 'Make "{name}" an official wishlist', status: { open: 'Draft', converted: 'Converted' },
   },
+  checkout: {
+    title: 'Order', plan: 'The plan', planName: 'Plan', price: 'Monthly fee', details: 'Your order',
+    intro: 'Check your order and press "Place the order". Your registered payment method is used.',
+    quantity: 'Quantity', quantityInvalid: 'Enter a whole number from {min} to {max}.', note: 'Requests (optional)',
+    noteHint: 'Delivery or contact wishes (up to 2000 characters).', submit: 'Place the order', placed: 'Your order is placed (order {number}).',
+    unknownPlan: 'This plan was not found. Please choose again from the plans.', backToCatalog: 'Back to the plans',
+  },
+  orders: {
+    title: 'Orders', none: 'No orders yet.', toCatalog: 'See the plans', number: 'Order number', placed: 'Ordered',
+    items: 'Contents', status: 'Order status', activation: 'Activation', total: 'Total',
+  },
+  order: {
+    title: 'Order', titleNumbered: 'Order {number}', items: 'What you ordered', unitPrice: 'Unit price', reason: 'Why',
+    effectiveDate: 'Effective date', timeline: 'Steps to activation', attempt: 'attempt {attempt}',
+    notStarted: 'Activation has not started yet. It starts once the order is reviewed.', back: 'Back to orders',
+    sfStatus: { 'Pending Review': 'Pending review', Draft: 'Draft', Approved: 'Approved', Activated: 'Active', Cancelled: 'Cancelled', Rejected: 'Declined' },
+    activation: {
+      NOT_STARTED: 'Not started', ACTIVATING: 'Activating', WAITING_FOR_PAYMENT_METHOD: 'Waiting for a payment method', ACTIVATED: 'Active',
+      FAILED: 'Could not be activated', PARKED: 'Being checked by our staff',
+    },
+    step: {
+      'mark-activating': 'Activation started', 'map-products': 'Products checked', 'create-whmcs-order': 'Contract created', 'activate-sim': 'SIM activation',
+      'mark-activated': 'Activation completed', 'cancel-whmcs-order': 'Contract withdrawn', 'mark-failed': 'Failure recorded',
+    },
+    stepStatus: {
+      RUNNING: 'Running', SUCCEEDED: 'Done', RETRYING: 'Retrying', WAITING: 'Waiting', FAILED: 'Failed', COMPENSATING: 'Undoing',
+      COMPENSATED: 'Undone', PARKED: 'Being checked by our staff',
+    },
+  },
+  cases: {
+    title: 'Support', new: 'Ask a new question', filter: 'Filter by status', filters: { all: 'All', open: 'Open', closed: 'Closed' },
+    none: 'No questions match.', subject: 'Subject', number: 'Case number', status: 'Status', category: 'Topic', updated: 'Updated',
+  },
+  caseNew: {
+    title: 'New question', intro: 'Tell us what you need. Our staff will answer.', submit: 'Send', subject: 'Subject',
+    subjectInvalid: 'Use at most 255 characters.', description: 'Details', descriptionHint: 'Since when, and what exactly happens.',
+    descriptionInvalid: 'Use at most 32000 characters.', chooseCategory: 'Not specified', created: 'Your question is received (case {number}).',
+  },
+  case: {
+    title: 'Question', created: 'Received', closed: 'Closed', comments: 'Answers and comments', noComments: 'No answer yet.',
+    back: 'Back to support', noCategory: 'Not specified',
+    status: { New: 'Received', Working: 'In progress', Closed: 'Closed' },
+    category: { Internet: 'Internet', SIM: 'SIM', VPN: 'VPN', Billing: 'Billing and payment', Other: 'Other' },
+  },
   notFound: { title: 'Page not found', text: 'The page may have moved or been removed.', home: 'Go to the home page' },
   problem: {
+    'payment-method-missing': 'No payment method is registered. Register one, then order again.',
+    'internet-already-active': 'You already have an Internet contract. Only one Internet plan can be ordered.',
+    'account-closed': 'Your account is closed, so nothing can be ordered. Please contact us.',
+    'item-not-orderable': 'This plan cannot be ordered now. Please choose again from the plans.',
+    'quantity-out-of-range': 'The quantity is outside what can be ordered.', 'too-many-items': 'Too many products in one order.',
+    'idempotency-key-in-use': 'This order is still being processed. Please check your orders in a moment.',
+    'idempotency-key-reused': 'The order changed. Reload the page and order again.',
+    'idempotency-key-missing': 'The order could not be accepted. Reload the page.',
+    'order-not-found': 'Order not found.', 'case-not-found': 'Question not found.',
+    'invalid-case-status': 'Questions cannot be filtered by this status.', 'invalid-page': 'There is no such page.',
     unexpected: 'Something went wrong. Please try again later.', network: 'Could not connect. Check your connection and try again.',
     timeout: 'This is taking too long. Please try again later.', pageLoadFailed: 'The page could not be loaded',
     quoteRequestId: 'If you contact us, quote reference {id}.',
@@ -119,13 +188,19 @@ export default {
     'token-revoked': 'This session has ended. Please log in again.', 'token-invalid': 'This session is not valid. Please log in again.',
     'reset-token-invalid': 'This link is not valid, has expired (30 minutes) or was already used. Ask for a new reset email.',
     'unknown-fields': 'Some of what was sent is not accepted.', 'csrf-invalid': 'This page has expired. Reload it and try again.',
-    'account-not-linked': 'Your contract is not connected yet, so this cannot be shown.',
+    'account-not-linked': 'Your contract is not connected to the portal yet, so this is not available. Connect your existing contract first.',
     'payload-too-large': 'What was sent is too large.', 'rate-limited': 'Too many attempts. Please try again in about {minutes} min.',
     'too-many-requests': 'Too many requests. Please try again in about {minutes} min.',
     'email-taken': 'This email address already has an account. Log in, or reset the password.',
     'already-linked': 'This customer number already has a portal account. Log in, or reset the password.',
     'whmcs-email-taken': 'This email address is used in the billing system. Use "Connect an existing contract" instead.',
     'customer-not-found': 'No customer has this number. Please check it.',
+    'ownership-code-invalid': 'The code is wrong or has expired. Send a new code and use the newest email.',
+    'email-code-invalid': 'The confirmation code is wrong or has expired. Sign up again for a new one.',
+    'account-mismatch': 'This billing account does not belong to that customer number. Check the number, or contact us.',
+    busy: 'We are very busy right now. Please try again in a moment.',
+    'current-password-invalid': 'The current password is wrong.', 'email-unchanged': 'This is already your email address.',
+    'email-change-token-invalid': 'This link is not valid, has expired or was already used. Ask for the change again.',
     'upstream-failed': 'An external system failed. Please try again later.',
     'upstream-unavailable': 'An external system is unavailable for now. Please try again later.',
     'upstream-timeout': 'An external system is slow to answer. Please try again later.',

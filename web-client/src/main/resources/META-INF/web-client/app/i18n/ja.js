@@ -1,7 +1,7 @@
 // 日本語 (default)
 export default {
   layout: { brand: 'マイポータル', skip: '本文へスキップ', menu: 'メニュー', navLabel: 'メイン' },
-  nav: { home: 'ホーム', catalog: '料金プラン', wishlists: 'ウィッシュリスト', tempWishlists: '一時ウィッシュリスト', groups: 'グループ', profile: 'プロフィール', logout: 'ログアウト' },
+  nav: { home: 'ホーム', catalog: '料金プラン', orders: '注文履歴', cases: 'お問い合わせ', wishlists: 'ウィッシュリスト', tempWishlists: '一時ウィッシュリスト', groups: 'グループ', profile: 'プロフィール', logout: 'ログアウト' },
   common: { loading: '読み込み中…', stillWorking: '処理中です。しばらくお待ちください…', save: '保存する', remove: '削除', actions: '操作' },
   session: { expired: 'セッションの有効期限が切れました。もう一度ログインしてください。', loggedOut: 'ログアウトしました。' },
   form: {
@@ -11,6 +11,7 @@ export default {
   },
   fields: {
     email: 'メールアドレス', password: 'パスワード', newPassword: '新しいパスワード', confirmPassword: '新しいパスワード(確認)',
+    ownershipCode: 'メールに届いたコード', emailCode: '確認コード', currentPassword: '現在のパスワード', newEmail: '新しいメールアドレス',
     portalPassword: 'ポータル用の新しいパスワード', billingPassword: '請求システムのパスワード', customerNumber: 'お客さま番号',
     firstName: '名', lastName: '姓', phone: '電話番号', companyName: '会社名', postcode: '郵便番号', state: '都道府県',
     city: '市区町村', address1: '番地・建物名', address2: '部屋番号など', country: '国コード', groupName: 'グループ名',
@@ -18,6 +19,8 @@ export default {
     products: '商品', categories: 'カテゴリ', search_queries: '検索キーワード', frequency: '更新の頻度', convertFrom: '一時ウィッシュリストから変換',
   },
   hints: {
+    ownershipCode: 'お客さま番号にご登録のメールアドレスにお送りした8桁の数字です。',
+    emailCode: '入力されたメールアドレスにお送りした8桁の数字です。',
     customerNumber: 'ご契約時の書類に記載されています(例: SF-100005)。', password: '10〜128文字。長いフレーズがおすすめです。',
     phone: '例: 090-1234-5678 または +81-90-1234-5678', country: '2文字の英字(日本は JP)。', companyName: '空欄にすると削除されます。',
     billingPassword: 'これまで請求システムで使っていたパスワードです。確認に一度だけ使い、保存しません。',
@@ -26,6 +29,7 @@ export default {
     wishlistName: '一時ウィッシュリストから変換する場合は省略できます。', convertFrom: '選ぶと内容を引き継ぎます。ここで入力した項目が優先されます。',
   },
   invalid: {
+    code: 'メールに記載の8桁の数字を入力してください。',
     customerNumber: '英数字とハイフンで入力してください(例: SF-100005)。', password: 'パスワードは10〜128文字で入力してください。',
     name: '100文字以内で入力してください。', phone: '電話番号の形式で入力してください(例: 090-1234-5678)。', required: '入力してください。',
     tooLong: '長すぎます。', country: '2文字の英大文字で入力してください(例: JP)。', confirm: '新しいパスワードと一致しません。',
@@ -36,7 +40,10 @@ export default {
   },
   login: { title: 'ログイン', submit: 'ログイン', forgot: 'パスワードをお忘れの方', signup: '新規登録(はじめての方)', link: '既存のご契約をポータルにつなぐ' },
   signup: {
-    title: '新規登録', submit: '登録する', intro: 'お客さま番号とご連絡先を入力してください。登録後すぐにログインします。',
+    title: '新規登録', submit: '登録する', intro: 'まず、お客さま番号にご登録のメールアドレスへ確認コードをお送りします。番号がご本人のものであることの確認です。',
+    sendCode: 'コードを送る', codeSent: '{number} が登録できる番号であれば、ご登録のメールアドレスにコードをお送りしました(30分間有効)。',
+    details: '続けて、コードとご連絡先を入力してください。登録後すぐにログインします。',
+    emailCodeSent: 'あと一歩です。{email} 宛てに確認コードをお送りしました。入力すると登録が完了します。', confirm: '確認して登録する',
     existing: '請求システムのアカウントをお持ちの方は', done: '登録が完了しました。ようこそ!',
   },
   link: {
@@ -56,6 +63,7 @@ export default {
     title: 'ホーム', greeting: 'ようこそ、{name} さん', account: 'ご契約', linked: 'つながっています(請求アカウント番号 {id})', notLinked: 'まだつながっていません',
     sections: 'メニュー',
     about: {
+      orders: 'ご注文と開通の状況', cases: 'サポートへのお問い合わせと回答',
       catalog: 'インターネット、SIM、VPN の料金プラン', wishlists: 'グループで共有する公式ウィッシュリスト', 'temp-wishlists': 'あとで公式にできる下書きのリスト',
       groups: 'メンバーとサブスクリプションの管理', profile: '連絡先、住所、ログイン中の端末',
     },
@@ -65,10 +73,17 @@ export default {
     details: 'ご連絡先', address: 'ご住所', saved: 'ご連絡先を保存しました。', addressSaved: 'ご住所を保存しました。',
     sessions: 'ログイン中の端末', revokeAll: 'すべての端末からログアウト', revokeAllHint: 'この端末を含め、ログイン中のすべての端末からログアウトします。',
     revoked: 'すべての端末からログアウトしました。',
+    password: 'パスワード', changePassword: 'パスワードを変更する', passwordChanged: 'パスワードを変更しました。ほかの端末はログアウトしました。',
+    email: 'メールアドレス', changeEmail: '確認用のリンクを送る', emailHint: '新しいアドレスにリンクをお送りします。リンクを開くと変更されます。',
+    emailRequested: '{email} 宛てにリンクをお送りしました。リンクを開くとメールアドレスが変わります。',
+  },
+  confirmEmail: {
+    title: '新しいメールアドレスの確認', submit: '新しいメールアドレスを確定する', intro: '新しいアドレスをアカウントのメールアドレスにします。',
+    noToken: 'このリンクには確認の情報がありません。メールのリンクをもう一度開いてください。', done: 'メールアドレスを変更しました。新しいアドレスでログインしてください。',
   },
   catalog: {
     title: '料金プラン', filter: 'カテゴリで絞り込む', all: 'すべて', empty: '該当するプランはありません。', perMonth: '/月',
-    code: '商品コード: {code}', familyPlan: 'ファミリープラン', category: { internet: 'インターネット', sim: 'SIM', vpn: 'VPN' },
+    order: '申し込む', code: '商品コード: {code}', familyPlan: 'ファミリープラン', category: { internet: 'インターネット', sim: 'SIM', vpn: 'VPN' },
   },
   groups: {
     title: 'グループ', intro: 'グループのメンバーは、グループの公式ウィッシュリストを一緒に管理できます。作成した人がオーナーになります。',
@@ -107,8 +122,62 @@ export default {
     yours: 'あなたの一時ウィッシュリスト', new: '新しい一時ウィッシュリスト', create: '作成する', created: '「{name}」を作成しました。',
     none: 'まだありません。', convert: '公式に変換', convertNamed: '「{name}」を公式ウィッシュリストに変換', status: { open: '下書き', converted: '変換済み' },
   },
+  checkout: {
+    title: 'お申し込み', plan: 'お申し込みのプラン', planName: 'プラン', price: '月額料金', details: 'お申し込みの内容',
+    intro: '内容を確認して「注文を確定する」を押してください。お支払いには登録済みのお支払い方法が使われます。',
+    quantity: '数量', quantityInvalid: '数量は{min}〜{max}の整数で入力してください。', note: 'ご要望(任意)',
+    noteHint: '配送先や連絡の希望など(2000文字まで)。', submit: '注文を確定する', placed: 'ご注文を受け付けました(注文番号 {number})。',
+    unknownPlan: 'このプランは見つかりませんでした。料金プランの一覧から選び直してください。', backToCatalog: '料金プランの一覧に戻る',
+  },
+  orders: {
+    title: '注文履歴', none: 'まだご注文はありません。', toCatalog: '料金プランを見る', number: '注文番号', placed: 'お申し込み日時',
+    items: '内容', status: '注文の状態', activation: '開通状況', total: '合計',
+  },
+  order: {
+    title: 'ご注文', titleNumbered: 'ご注文 {number}', items: 'ご注文の内容', unitPrice: '単価', reason: '理由',
+    effectiveDate: '適用日', timeline: '開通までの流れ', attempt: '{attempt} 回目',
+    notStarted: '開通の手続きはまだ始まっていません。ご注文の確認が終わると始まります。', back: '注文履歴に戻る',
+    sfStatus: { 'Pending Review': '確認待ち', Draft: '下書き', Approved: '承認済み', Activated: '有効', Cancelled: 'キャンセル済み', Rejected: 'お受けできませんでした' },
+    activation: {
+      NOT_STARTED: '未開始', ACTIVATING: '開通手続き中', WAITING_FOR_PAYMENT_METHOD: 'お支払い方法の登録待ち', ACTIVATED: '開通済み',
+      FAILED: '開通できませんでした', PARKED: '担当者が確認中',
+    },
+    step: {
+      'mark-activating': '開通手続きの開始', 'map-products': '商品の確認', 'create-whmcs-order': 'ご契約の作成', 'activate-sim': 'SIM の開通',
+      'mark-activated': '開通の完了', 'cancel-whmcs-order': 'ご契約の取り消し', 'mark-failed': '開通できなかったことの記録',
+    },
+    stepStatus: {
+      RUNNING: '実行中', SUCCEEDED: '完了', RETRYING: '再試行中', WAITING: '待機中', FAILED: '失敗', COMPENSATING: '取り消し中',
+      COMPENSATED: '取り消し済み', PARKED: '担当者が確認中',
+    },
+  },
+  cases: {
+    title: 'お問い合わせ', new: '新しくお問い合わせする', filter: '状態で絞り込む', filters: { all: 'すべて', open: '対応中', closed: '完了' },
+    none: '該当するお問い合わせはありません。', subject: '件名', number: 'お問い合わせ番号', status: '状態', category: '種類', updated: '更新日時',
+  },
+  caseNew: {
+    title: '新しいお問い合わせ', intro: 'ご用件をお書きください。担当者から回答します。', submit: '送信する', subject: '件名',
+    subjectInvalid: '件名は255文字以内で入力してください。', description: '内容', descriptionHint: 'いつから、どのような状態かをお書きください。',
+    descriptionInvalid: '内容は32000文字以内で入力してください。', chooseCategory: '選択しない', created: 'お問い合わせを受け付けました(番号 {number})。',
+  },
+  case: {
+    title: 'お問い合わせ', created: '受付日時', closed: '完了日時', comments: '回答とコメント', noComments: 'まだ回答はありません。',
+    back: 'お問い合わせ一覧に戻る', noCategory: '指定なし',
+    status: { New: '受付済み', Working: '対応中', Closed: '完了' },
+    category: { Internet: 'インターネット', SIM: 'SIM', VPN: 'VPN', Billing: 'ご請求・お支払い', Other: 'その他' },
+  },
   notFound: { title: 'ページが見つかりません', text: 'お探しのページは移動または削除された可能性があります。', home: 'ホームへ戻る' },
   problem: {
+    'payment-method-missing': 'お支払い方法が登録されていません。お支払い方法を登録してから、もう一度お申し込みください。',
+    'internet-already-active': 'インターネットのご契約がすでにあります。インターネットのプランは1つだけお申し込みいただけます。',
+    'account-closed': 'ご契約が解約済みのため、お申し込みいただけません。お問い合わせください。',
+    'item-not-orderable': 'このプランは現在お申し込みいただけません。料金プランの一覧から選び直してください。',
+    'quantity-out-of-range': '数量がお申し込みできる範囲を超えています。', 'too-many-items': '一度にお申し込みできる商品の数を超えています。',
+    'idempotency-key-in-use': '同じお申し込みを処理中です。しばらくしてから注文履歴をご確認ください。',
+    'idempotency-key-reused': 'お申し込みの内容が変わりました。ページを再読み込みしてから、もう一度お申し込みください。',
+    'idempotency-key-missing': 'お申し込みを受け付けられませんでした。ページを再読み込みしてください。',
+    'order-not-found': 'ご注文が見つかりませんでした。', 'case-not-found': 'お問い合わせが見つかりませんでした。',
+    'invalid-case-status': 'この状態では絞り込めません。', 'invalid-page': 'このページはありません。',
     unexpected: '予期しないエラーが発生しました。時間をおいてもう一度お試しください。', network: '通信できませんでした。接続を確認して、もう一度お試しください。',
     timeout: '応答に時間がかかりすぎています。時間をおいてもう一度お試しください。', pageLoadFailed: 'ページを読み込めませんでした',
     quoteRequestId: 'お問い合わせの際は受付番号 {id} をお伝えください。',
@@ -119,13 +188,19 @@ export default {
     'token-revoked': 'このセッションは終了しています。もう一度ログインしてください。', 'token-invalid': 'セッションが無効です。もう一度ログインしてください。',
     'reset-token-invalid': 'このリンクは無効か、有効期限(30分)が切れているか、すでに使われています。再設定のメールをもう一度送ってください。',
     'unknown-fields': '送信内容に受け付けられない項目があります。', 'csrf-invalid': '画面の有効期限が切れました。ページを再読み込みしてください。',
-    'account-not-linked': 'ご契約がまだつながっていないため、この情報は表示できません。',
+    'account-not-linked': 'ご契約がまだポータルにつながっていないため、ご利用いただけません。先に既存のご契約をつないでください。',
     'payload-too-large': '送信内容が大きすぎます。', 'rate-limited': '試行回数が上限に達しました。約 {minutes} 分後にもう一度お試しください。',
     'too-many-requests': 'アクセスが集中しています。約 {minutes} 分後にもう一度お試しください。',
     'email-taken': 'このメールアドレスはすでに登録されています。ログインするか、パスワードを再設定してください。',
     'already-linked': 'このお客さま番号はすでにポータルに登録されています。ログインするか、パスワードを再設定してください。',
     'whmcs-email-taken': 'このメールアドレスは請求システムで使われています。「既存のご契約をつなぐ」から登録してください。',
     'customer-not-found': 'このお客さま番号は見つかりませんでした。番号をご確認ください。',
+    'ownership-code-invalid': 'コードが正しくないか、有効期限が切れています。コードを送り直し、最新のメールのコードを入力してください。',
+    'email-code-invalid': '確認コードが正しくないか、有効期限が切れています。もう一度登録すると新しいコードをお送りします。',
+    'account-mismatch': 'この請求アカウントは、このお客さま番号のものではありません。番号をご確認いただくか、お問い合わせください。',
+    busy: 'ただいま混み合っています。しばらくしてからもう一度お試しください。',
+    'current-password-invalid': '現在のパスワードが正しくありません。', 'email-unchanged': 'すでにこのメールアドレスです。',
+    'email-change-token-invalid': 'このリンクは無効か、有効期限切れか、使用済みです。もう一度変更をお申し込みください。',
     'upstream-failed': '外部のシステムでエラーが発生しました。時間をおいてもう一度お試しください。',
     'upstream-unavailable': '外部のシステムが一時的に利用できません。時間をおいてもう一度お試しください。',
     'upstream-timeout': '外部のシステムの応答が遅れています。時間をおいてもう一度お試しください。',

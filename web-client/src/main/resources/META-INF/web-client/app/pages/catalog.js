@@ -28,9 +28,13 @@ export async function render(main, { query }) {
     return [...byCategory].map(([category, items]) => h('section', { 'aria-labelledby': `cat-${category}` },
       h('h2', { id: `cat-${category}` }, CATEGORIES.includes(category) ? t(`catalog.category.${category}`) : category),
       h('ul', { class: 'products' }, items.map((product) => h('li', { class: 'product' },
-        h('h3', {}, product.name),
+        h('h3', { id: `plan-${product.pricebookEntryId}` }, product.name),
         h('p', { class: 'price' }, formatPrice(product.price.amount, product.price.currency), h('span', { class: 'per' }, t('catalog.perMonth'))),
         h('p', { class: 'meta' }, t('catalog.code', { code: product.code || '-' })),
-        product.familyPlan ? h('p', { class: 'badge' }, t('catalog.familyPlan')) : null)))));
+        product.familyPlan ? h('p', { class: 'badge' }, t('catalog.familyPlan')) : null,
+        h('p', { class: 'product-action' }, h('a', {
+          href: `/checkout?entry=${encodeURIComponent(product.pricebookEntryId)}`, class: 'button-primary button-as-link',
+          'aria-describedby': `plan-${product.pricebookEntryId}`,
+        }, t('catalog.order'))))))));
   });
 }

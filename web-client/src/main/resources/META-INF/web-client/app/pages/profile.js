@@ -4,7 +4,7 @@ import { createForm } from '../forms.js';
 import { api, ApiError } from '../api.js';
 import { forget } from '../session.js';
 import { setFlash } from '../router.js';
-import { nameFields, phoneField, addressFields, addressBody } from '../account-fields.js';
+import { nameFields, phoneField, addressFields, addressBody, emailField, newPasswordField } from '../account-fields.js';
 
 export const title = () => t('profile.title');
 
@@ -21,7 +21,7 @@ export async function render(main, { user, navigate, flash }) {
         [t('profile.userId'), h('code', { class: 'user-id' }, user.id)],
       ]),
       h('p', { class: 'hint' }, t('profile.userIdHint'))),
-    profileSection, addressSection, sessionsSection(navigate));
+    profileSection, addressSection, passwordSection(), emailSection(), sessionsSection(navigate));
 
   const loading = statusLine(t('common.loading'));
   add(profileSection, loading);
@@ -78,6 +78,49 @@ function addressForm(address) {
     },
   });
   return [result, form.element];
+}
+
+/** The current password proves it is the owner; the other devices are logged out, this one stays. */
+function passwordSection() {
+  const result = h('div');
+  const form = createForm({
+    submitLabel: t('profile.changePassword'),
+    fields: [
+      { name: 'currentPassword', label: t('fields.currentPassword'), type: 'password', required: true, maxLength: 128,
+        autocomplete: 'current-password' },
+      newPasswordField('newPassword'),
+    ],
+    async onSubmit({ currentPassword, newPassword }) {
+      result.replaceChildren();
+      await api.post('/api/me/password', { currentPassword, newPassword });
+      form.control('currentPassword').input.value = '';
+      form.control('newPassword').input.value = '';
+      result.replaceChildren(successBox(t('profile.passwordChanged')));
+    },
+  });
+  return h('section', { 'aria-labelledby': 'password-heading' }, h('h2', { id: 'password-heading' }, t('profile.password')),
+    result, form.element);
+}
+
+/** Nothing changes until the link mailed to the new address is opened (page confirm-email). */
+function emailSection() {
+  const result = h('div');
+  const form = createForm({
+    submitLabel: t('profile.changeEmail'),
+    fields: [
+      { ...emailField('email'), name: 'newEmail', label: t('fields.newEmail'), hint: t('profile.emailHint') },
+      { name: 'currentPassword', label: t('fields.currentPassword'), type: 'password', required: true, maxLength: 128,
+        autocomplete: 'current-password' },
+    ],
+    async onSubmit({ newEmail, currentPassword }) {
+      result.replaceChildren();
+      await api.post('/api/me/email', { newEmail, currentPassword });
+      form.control('currentPassword').input.value = '';
+      result.replaceChildren(successBox(t('profile.emailRequested', { email: newEmail })));
+    },
+  });
+  return h('section', { 'aria-labelledby': 'email-heading' }, h('h2', { id: 'email-heading' }, t('profile.email')),
+    result, form.element);
 }
 
 function sessionsSection(navigate) {

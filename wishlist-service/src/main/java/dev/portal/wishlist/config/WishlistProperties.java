@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  *                              from when this service first saw it past due ({@code 0s}: no grace)
  * @param defaultPerPage        page size of the list when {@code per_page} is absent
  * @param maxPerPage            largest accepted {@code per_page}
+ * @param maxOpenTempWishlists  open (not yet converted) temporary wishlists one user may keep
  */
 @Validated
 @ConfigurationProperties("portal.wishlist")
@@ -24,5 +25,6 @@ public record WishlistProperties(
         @NotNull @DefaultValue("10m") Duration subscriptionFreshness,
         @NotNull @DefaultValue("3d") Duration pastDueGrace,
         @Min(1) @DefaultValue("15") int defaultPerPage,
-        @Min(1) @Max(1000) @DefaultValue("100") int maxPerPage) {
+        @Min(1) @Max(1000) @DefaultValue("100") int maxPerPage,
+        @Min(1) @Max(200) @DefaultValue("50") int maxOpenTempWishlists) {
 }

@@ -55,8 +55,14 @@ class GroupManagement {
         if (role == Role.OWNER || (role == Role.ADMIN && callerRole != Role.OWNER)) {
             throw new RoleNotAssignable("Only the owner assigns admins; a group has one owner.");
         }
+        // a member is a portal user this service knows (registered at identity, or seen with a token): never an id
+        // that no one has, which would leave a row for a user who does not exist
+        Optional<Long> member = users.find(portalUserId);
+        if (member.isEmpty()) {
+            new FieldErrors().add("user_id", "no such portal user").throwIfAny();
+        }
+        long memberId = member.orElseThrow();
         transactions.executeWithoutResult(tx -> {
-            long memberId = users.idOf(portalUserId, null);
             Map<String, Object> before = groups.roleOf(groupId, memberId).map(r -> Map.<String, Object>of("role", r.wire())).orElse(null);
             if (before != null && Role.OWNER.wire().equals(before.get("role"))) {
                 throw new OwnerRoleFixed();

@@ -3,6 +3,7 @@ package dev.portal.wishlist.temp;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.portal.platform.security.CurrentUser;
 import dev.portal.wishlist.audit.AuditLog;
+import dev.portal.wishlist.config.WishlistProperties;
 import dev.portal.wishlist.users.Users;
 import dev.portal.wishlist.web.FieldErrors;
 import dev.portal.wishlist.web.ProductInput;
@@ -25,7 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
-/** A user's own temporary wishlists: create, list, show. Others' answer 404. */
+/**
+ * A user's own temporary wishlists: create, list, show. Others' answer 404. A user keeps at most
+ * {@code portal.wishlist.max-open-temp-wishlists} open ones, counted under the user's row lock so that concurrent
+ * creates cannot pass the limit together.
+ */
 @RestController
 @RequestMapping("/api/v1/temp-wishlists")
 class TempWishlistController {
@@ -36,15 +41,17 @@ class TempWishlistController {
     private final Validator validator;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
+    private final int maxOpen;
 
     TempWishlistController(TempWishlists temps, Users users, CurrentUser currentUser, Validator validator,
-                           TransactionTemplate transactions, AuditLog audit) {
+                           TransactionTemplate transactions, AuditLog audit, WishlistProperties properties) {
         this.temps = temps;
         this.users = users;
         this.currentUser = currentUser;
         this.validator = validator;
         this.transactions = transactions;
         this.audit = audit;
+        this.maxOpen = properties.maxOpenTempWishlists();
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -71,6 +78,10 @@ class TempWishlistController {
         new FieldErrors().validate(validator, body).throwIfAny();
         long ownerId = users.idOf(currentUser.get());
         long id = transactions.execute(tx -> {
+            users.lock(ownerId);
+            if (temps.countOpen(ownerId) >= maxOpen) {
+                throw new TempWishlistLimitReached(maxOpen);
+            }
             long created = temps.create(ownerId, body.name().strip(), orEmpty(body.products()), orEmpty(body.categories()),
                     orEmpty(body.searchQueries()));
             audit.record(ownerId, "temp-wishlist.created", "temp_wishlist", String.valueOf(created), null,

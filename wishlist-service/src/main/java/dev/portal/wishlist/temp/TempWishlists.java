@@ -41,6 +41,11 @@ public class TempWishlists {
                 .query(Long.class).list().stream().map(id -> findOwned(id, ownerId, false).orElseThrow()).toList();
     }
 
+    int countOpen(long ownerId) {
+        return jdbc.sql("select count(*) from temp_wishlists where owner_id = ? and status = ?")
+                .params(ownerId, TempWishlistStatus.OPEN.code()).query(Integer.class).single();
+    }
+
     long create(long ownerId, String name, List<ProductInput> products, List<String> categories, List<String> queries) {
         long id = jdbc.sql("insert into temp_wishlists (owner_id, name) values (?, ?) returning id")
                 .params(ownerId, name).query(Long.class).single();

@@ -6,8 +6,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Portal users as local rows: the token's subject is recorded on first sight so that memberships, wishlists and
- * the audit log can reference a {@code users.id}. Identity-service stays the owner of the user itself.
+ * Portal users as local rows, so that memberships, wishlists and the audit log can reference a {@code users.id}: every
+ * user identity-service registered ({@link PortalUsersConsumer}), and every caller on first sight (a valid token is
+ * proof enough). Only these can be made members of a group. Identity-service stays the owner of the user itself.
  */
 @Repository
 public class Users {
@@ -23,8 +24,8 @@ public class Users {
         return idOf(user.id(), user.email());
     }
 
-    /** The local id of a portal user, created when unknown (e.g. a member added before their first request). */
-    public long idOf(String portalUserId, String email) {
+    /** The local id of a portal user, created when unknown: only for a user a token or identity vouches for. */
+    long idOf(String portalUserId, String email) {
         Optional<Long> existing = find(portalUserId);
         if (existing.isPresent()) {
             return existing.get();
@@ -32,6 +33,17 @@ public class Users {
         jdbc.sql("insert into users (portal_user_id, email) values (?, ?) on conflict (portal_user_id) do nothing")
                 .params(portalUserId, email).update();
         return find(portalUserId).orElseThrow();
+    }
+
+    /** A user identity-service registered; an existing row (first seen with a token) is kept as it is. */
+    void registered(String portalUserId, String email) {
+        jdbc.sql("insert into users (portal_user_id, email) values (?, ?) on conflict (portal_user_id) do nothing")
+                .params(portalUserId, email).update();
+    }
+
+    /** Locks the user's row until the transaction ends: per-user limits are counted and changed under it. */
+    public void lock(long id) {
+        jdbc.sql("select id from users where id = ? for update").param(id).query(Long.class).single();
     }
 
     public Optional<Long> find(String portalUserId) {

@@ -135,34 +135,41 @@ class WishlistManagement {
     }
 
     /**
-     * Edits, cancels ({@code status} 3) or reactivates (3 to 0/1) a wishlist of one of the caller's groups. A
-     * cancellation gives its quota back; a reactivation needs the group's current subscription to be usable and
-     * to have quota left, like a create.
+     * Edits, cancels ({@code status} 3) or reactivates (3 to 0/1) a wishlist of one of the caller's groups. Which of
+     * these a request is, is decided on the row as it is once locked inside the transaction, never on an earlier
+     * read: a concurrent request may have cancelled or reactivated it meanwhile. A cancellation gives its quota back;
+     * a reactivation needs the group's current subscription to be usable and to have quota left, like a create.
      */
     WishlistView update(PortalUser caller, String slug, WishlistRequests.Update body) {
         long userId = users.idOf(caller);
-        Wishlist current = wishlists.findBySlug(slug).orElseThrow(WishlistNotFound::new);
-        Role role = groups.roleOf(current.groupId(), userId).orElseThrow(WishlistNotFound::new);
+        Wishlist seen = wishlists.findBySlug(slug).orElseThrow(WishlistNotFound::new);
+        Role role = groups.roleOf(seen.groupId(), userId).orElseThrow(WishlistNotFound::new);
         FieldErrors errors = new FieldErrors().validate(validator, body);
         body.checkRules(errors);
         errors.throwIfAny();
         Wishlist.Actor actor = new Wishlist.Actor(userId, caller.id(), role.manages());
-        WishlistStatus target = body.requestedStatusOr(current.status());
-        boolean cancelling = target == WishlistStatus.CANCELLED && current.status() != WishlistStatus.CANCELLED;
-        boolean reactivating = current.status() == WishlistStatus.CANCELLED && target != WishlistStatus.CANCELLED;
-        if (cancelling || reactivating) {
-            current.checkStatusChangeBy(actor);
+        WishlistStatus requested = body.requestedStatusOr(null);
+        if (requested != null && (requested == WishlistStatus.CANCELLED) != (seen.status() == WishlistStatus.CANCELLED)) {
+            seen.checkStatusChangeBy(actor); // 403 before anything is asked of Stripe
         }
-        Optional<UsableSubscription> reactivation = reactivating
-                ? Optional.of(subscriptions.requireUsable(groups.subscriptionOf(current.groupId()))) : Optional.empty();
-        transactions.executeWithoutResult(tx -> {
+        // read before the transaction, so that a slow Stripe never holds the row lock: when the wishlist looked
+        // cancelled; a reactivation that only the locked row reveals reads the subscription there
+        Optional<UsableSubscription> subscription = requested != null && requested != WishlistStatus.CANCELLED
+                && seen.status() == WishlistStatus.CANCELLED
+                ? Optional.of(subscriptions.requireUsable(groups.subscriptionOf(seen.groupId()))) : Optional.empty();
+        String change = transactions.execute(tx -> {
             Instant now = clock.instant();
-            Wishlist wishlist = wishlists.lockById(current.getId()).orElseThrow(WishlistNotFound::new);
+            Wishlist wishlist = wishlists.lockById(seen.getId()).orElseThrow(WishlistNotFound::new);
+            WishlistStatus target = requested == null ? wishlist.status() : requested;
+            boolean cancelling = target == WishlistStatus.CANCELLED && wishlist.status() != WishlistStatus.CANCELLED;
+            boolean reactivating = wishlist.status() == WishlistStatus.CANCELLED && target != WishlistStatus.CANCELLED;
             Map<String, Object> before = WishlistAudit.of(wishlist);
-            reactivation.ifPresent(subscription -> {
-                quota.reserve(subscription);
-                wishlist.reactivate(target, subscription.id(), actor, now);
-            });
+            if (reactivating) {
+                UsableSubscription usable = subscription.orElseGet(() ->
+                        subscriptions.requireUsable(groups.subscriptionOf(wishlist.groupId())));
+                quota.reserve(usable);
+                wishlist.reactivate(target, usable.id(), actor, now);
+            }
             if (body.changesMoreThanStatus() || (!cancelling && !reactivating && target != wishlist.status())) {
                 wishlist.edit(body.changes(), cancelling || reactivating ? null : target, actor, now);
             }
@@ -172,12 +179,13 @@ class WishlistManagement {
             }
             wishlists.save(wishlist);
             Map<String, Object> after = WishlistAudit.of(wishlist);
+            String action = cancelling ? "wishlist.cancelled" : reactivating ? "wishlist.reactivated" : "wishlist.updated";
             if (WishlistAudit.differ(before, after)) {
-                String action = cancelling ? "wishlist.cancelled" : reactivating ? "wishlist.reactivated" : "wishlist.updated";
                 audit.record(userId, action, WishlistAudit.ENTITY, String.valueOf(wishlist.getId()), before, after);
             }
+            return cancelling ? ": cancelled" : reactivating ? ": reactivated" : "";
         });
-        log.info("wishlist {} updated{}", current.getId(), cancelling ? ": cancelled" : reactivating ? ": reactivated" : "");
-        return queries.detailed(current.getId()).orElseThrow();
+        log.info("wishlist {} updated{}", seen.getId(), change);
+        return queries.detailed(seen.getId()).orElseThrow();
     }
 }

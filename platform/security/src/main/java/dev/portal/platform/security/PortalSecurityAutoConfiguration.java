@@ -13,7 +13,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -36,8 +39,12 @@ public class PortalSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder portalJwtDecoder(PortalSecurityProperties properties) {
-        return PortalJwtDecoders.fromJwks(properties);
+    JwtDecoder portalJwtDecoder(PortalSecurityProperties properties, ObjectProvider<SessionRevocations> revocations) {
+        NimbusJwtDecoder decoder = PortalJwtDecoders.fromJwks(properties);
+        // a revoked session's token is refused here as at the gateway (SessionRevocationsAutoConfiguration)
+        revocations.ifAvailable(known -> decoder.setJwtValidator(
+                new DelegatingOAuth2TokenValidator<>(PortalJwtDecoders.validator(properties), known.validator())));
+        return decoder;
     }
 
     @Bean

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portal.platform.security.test.TestTokens;
 import dev.portal.platform.test.ApiClient;
+import dev.portal.platform.test.WithInfrastructure;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Date;
@@ -25,7 +26,11 @@ import tools.jackson.databind.JsonNode;
 
 /** Tokens validated against a JWKS served over real HTTP; every refusal is a 401/403 problem. */
 @SpringBootTest(classes = PortalSecurityIT.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.application.name=security-it", "portal.security.public-paths=/api/open/**"})
+        properties = {"spring.application.name=security-it", "portal.security.public-paths=/api/open/**",
+                // revocations are SessionRevocationIT's subject
+                "portal.security.revocations.enabled=false"})
+// platform-stream on the class path brings Kafka's health: the test broker keeps it up
+@WithInfrastructure(postgres = false)
 class PortalSecurityIT {
 
     static final TestTokens TOKENS = TestTokens.start();

@@ -55,6 +55,30 @@ class PortalSecurityPropertiesTest {
                         .asString().startsWith("portal.security.clock-skew: must be shorter than or equal to"));
     }
 
+    @Test
+    void jwks_fetching_binds_with_bounded_timeouts_by_default() {
+        runner.run(context -> {
+            PortalSecurityProperties.Jwks jwks = context.getBean(PortalSecurityProperties.class).jwks();
+            assertThat(jwks.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(jwks.readTimeout()).isEqualTo(Duration.ofSeconds(3));
+            assertThat(jwks.refetchInterval()).isEqualTo(Duration.ofSeconds(30));
+        });
+    }
+
+    @Test
+    void an_unbounded_jwks_read_timeout_stops_the_start() {
+        runner.withPropertyValues("portal.security.jwks.read-timeout=10m").run(context ->
+                assertThat(InvalidSettings.of(context.getStartupFailure())).singleElement()
+                        .asString().startsWith("portal.security.jwks.read-timeout: must be shorter than or equal to"));
+    }
+
+    @Test
+    void a_jwks_refetch_interval_not_shorter_than_the_cache_stops_the_start() {
+        runner.withPropertyValues("portal.security.jwks.cache-ttl=1m", "portal.security.jwks.refetch-interval=1m").run(context ->
+                assertThat(InvalidSettings.of(context.getStartupFailure())).singleElement()
+                        .asString().contains("refetch-interval must be shorter than cache-ttl"));
+    }
+
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(PortalSecurityProperties.class)
     static class Settings {

@@ -18,6 +18,10 @@ class ServiceDefaults extends PlatformDefaults {
         defaults.put("management.endpoint.health.validate-group-membership", "false");
         defaults.put("management.endpoint.health.show-details", "always");
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,deadletters");
+        // Operators' endpoints (health details, metrics, dead-letter replay) on a port of their own when one is named:
+        // unset, they share the service's port, which only the gateway reaches. The gateway, the one process facing
+        // the internet, names one by default (decision 0039).
+        defaults.put("management.server.port", "${PORTAL_MANAGEMENT_PORT:}");
         defaults.put("management.info.java.enabled", "true");
         defaults.put("management.info.process.enabled", "true");
         defaults.put("management.metrics.tags.application", "${spring.application.name}");
@@ -27,6 +31,10 @@ class ServiceDefaults extends PlatformDefaults {
         if (!otlpEndpoint.isBlank()) {
             defaults.put("management.opentelemetry.tracing.export.otlp.endpoint", otlpEndpoint);
         }
+        // No X-Forwarded-* header rewrites the client's address or the request's URL: Boot would switch to "native"
+        // by itself on Kubernetes, and Tomcat's RemoteIpValve trusts every private address. Who the client is, is the
+        // gateway's decision, passed on in its one X-Forwarded-For entry (decision 0039).
+        defaults.put("server.forward-headers-strategy", "none");
         // Shutdown lets in-flight requests and Kafka batches finish; blocking work runs on virtual threads.
         defaults.put("server.shutdown", "graceful");
         defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");

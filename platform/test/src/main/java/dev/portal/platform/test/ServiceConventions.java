@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -19,11 +20,15 @@ public abstract class ServiceConventions {
     @LocalServerPort
     protected int port;
 
+    /** Where the actuator answers: the management port when the service has one of its own, else its port. */
+    @Value("${local.management.port:${local.server.port}}")
+    protected int managementPort;
+
     @Test
     protected void readiness_is_up_when_its_dependencies_answer() {
         // the outbox's replication slot and the topic catalogue appear a moment after start
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            HttpResponse<String> response = get("/actuator/health/readiness");
+            HttpResponse<String> response = management("/actuator/health/readiness");
             assertThat(response.statusCode()).as("readiness: %s", response.body()).isEqualTo(200);
             assertThat(json(response).path("status").asString()).isEqualTo("UP");
         });
@@ -31,13 +36,13 @@ public abstract class ServiceConventions {
 
     @Test
     protected void liveness_is_up() {
-        HttpResponse<String> response = get("/actuator/health/liveness");
+        HttpResponse<String> response = management("/actuator/health/liveness");
         assertThat(response.statusCode()).as("liveness: %s", response.body()).isEqualTo(200);
     }
 
     @Test
     protected void info_names_the_build_and_its_commit() {
-        JsonNode info = json(get("/actuator/info"));
+        JsonNode info = json(management("/actuator/info"));
         assertThat(info.path("build").path("artifact").asString()).as("build info in %s", info).isNotBlank();
         assertThat(info.path("build").path("version").asString()).isNotBlank();
         if (getClass().getClassLoader().getResource("git.properties") != null) {
@@ -47,7 +52,7 @@ public abstract class ServiceConventions {
 
     @Test
     protected void metrics_are_exposed_for_prometheus() {
-        HttpResponse<String> response = get("/actuator/prometheus");
+        HttpResponse<String> response = management("/actuator/prometheus");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes").contains("application=\"");
     }
@@ -67,6 +72,10 @@ public abstract class ServiceConventions {
     /** A client of this service without credentials. */
     public ApiClient api() {
         return ApiClient.on(port);
+    }
+
+    protected HttpResponse<String> management(String path) {
+        return ApiClient.on(managementPort).withTimeout(Duration.ofSeconds(10)).get(path);
     }
 
     protected HttpResponse<String> get(String path) {

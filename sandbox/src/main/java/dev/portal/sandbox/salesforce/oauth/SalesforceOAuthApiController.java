@@ -1,5 +1,7 @@
 package dev.portal.sandbox.salesforce.oauth;
 
+import dev.portal.sandbox.SandboxSystems;
+import dev.portal.sandbox.roots.SandboxRoots;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
@@ -33,11 +35,13 @@ class SalesforceOAuthApiController {
     private final SalesforceOAuthSettings settings;
     private final SalesforceSessions sessions;
     private final SalesforceJwtAssertions assertions;
+    private final SandboxRoots roots;
 
-    SalesforceOAuthApiController(SalesforceOAuthSettings settings, SalesforceSessions sessions, Clock clock) {
+    SalesforceOAuthApiController(SalesforceOAuthSettings settings, SalesforceSessions sessions, SandboxRoots roots, Clock clock) {
         this.settings = settings;
         this.sessions = sessions;
         this.assertions = new SalesforceJwtAssertions(settings, clock);
+        this.roots = roots;
     }
 
     @PostMapping(path = "/salesforce/services/oauth2/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -98,12 +102,12 @@ class SalesforceOAuthApiController {
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-cache,must-revalidate,max-age=0,no-store,private").body(body);
     }
 
-    /** Where the simulated org is served: this server's address plus the {@code /salesforce} prefix. */
-    static String instanceUrl(HttpServletRequest request) {
-        String scheme = request.getScheme();
-        int port = request.getServerPort();
-        boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-        return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port) + "/salesforce";
+    /**
+     * Where the simulated org is served, as the caller reached it: the root of Salesforce's own port (like a real
+     * {@code instance_url}, which has no path), or this server's address plus the {@code /salesforce} prefix.
+     */
+    private String instanceUrl(HttpServletRequest request) {
+        return roots.baseUrl(SandboxSystems.SALESFORCE, request);
     }
 
     private String signature(String value) {

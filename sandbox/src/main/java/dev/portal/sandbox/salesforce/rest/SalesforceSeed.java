@@ -30,7 +30,7 @@ final class SalesforceSeed {
                 {"SF-100002", "Taro", "Suzuki", "taro.suzuki@example.jp", "2", "Registered", "2026-01-07T11:00:00.000+0000", "4-5-6 Umeda", "Osaka-shi Kita-ku", "Osaka", "530-0001", "06-1234-0002"},
                 {"SF-100003", "Aiko", "Tanaka", "aiko.tanaka@example.jp", null, "Not Registered", null, "7-8-9 Sakae", "Nagoya-shi Naka-ku", "Aichi", "460-0008", "052-123-0003"},
                 {"SF-100004", "Ken", "Sato", "ken.sato@example.jp", "4", "Closed", "2025-06-01T09:00:00.000+0000", "1-1 Tenjin", "Fukuoka-shi Chuo-ku", "Fukuoka", "810-0001", "092-123-0004"},
-                {"SF-100005", "Jiro", "Kobayashi", null, null, "Not Registered", null, "2-2 Odori", "Sapporo-shi Chuo-ku", "Hokkaido", "060-0042", "011-123-0005"},
+                {"SF-100005", "Jiro", "Kobayashi", "jiro.kobayashi@example.jp", null, "Not Registered", null, "2-2 Odori", "Sapporo-shi Chuo-ku", "Hokkaido", "060-0042", "011-123-0005"},
                 {"SF-100006", "Mika", "Ito", "mika.ito@example.jp", null, "Not Registered", null, "3-3 Kawaramachi", "Kyoto-shi Shimogyo-ku", "Kyoto", "600-8001", "075-123-0006"},
         };
         for (int i = 0; i < accounts.length; i++) {

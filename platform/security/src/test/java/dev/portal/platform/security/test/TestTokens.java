@@ -72,6 +72,29 @@ public final class TestTokens implements AutoCloseable {
         return sign(otherKey, claims(subject, builder -> { }));
     }
 
+    /** Signed by the JWKS key, but naming a {@code kid} the JWKS does not have (a forged or future key id). */
+    public String withKeyId(String subject, String kid) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).type(JOSEObjectType.JWT).build(),
+                    claims(subject, builder -> { }));
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many times the JWKS was fetched. */
+    public int jwksFetches() {
+        return (int) server.requests().stream().filter(request -> request.path().equals("/.well-known/jwks.json")).count();
+    }
+
+    /** From now on the JWKS answers only after {@code delay}. */
+    public void answerJwksAfter(Duration delay) {
+        server.on("GET", "/.well-known/jwks.json",
+                FixtureServer.delayed(delay, FixtureServer.json(200, new JWKSet(key.toPublicJWK()).toString())));
+    }
+
     /** {@code alg: none}, no signature. */
     public String unsigned(String subject) {
         return new PlainJWT(claims(subject, builder -> { })).serialize();
