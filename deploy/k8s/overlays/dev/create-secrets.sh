@@ -10,7 +10,7 @@ apply_secret portal-whmcs --from-literal=identifier=sandbox-identifier --from-li
 apply_secret portal-salesforce --from-literal=client-id=sandbox-client --from-literal=client-secret=sandbox-secret
 apply_secret portal-freebit --from-literal=oem-id=sandbox-oem --from-literal=oem-key=sandbox-key
 apply_secret portal-stripe --from-literal=secret-key=sk_test_sandbox --from-literal=webhook-secret=whsec_sandbox
-for pair in identity-service:identity order-service:orders fulfillment-service:fulfillment sim-service:sim \
+for pair in identity-service:identity order-service:orders fulfillment-service:fulfillment billing-service:billing sim-service:sim \
             case-service:cases wishlist-service:wishlist cdc-bridge:cdc_bridge; do
   service=${pair%%:*} role=${pair#*:}
   if ! kubectl -n "$ns" get secret "$service-db" >/dev/null 2>&1; then

@@ -2,9 +2,8 @@ package dev.portal.billing;
 
 import dev.portal.platform.test.OpenApiConventions;
 import dev.portal.platform.test.ServiceConventions;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** billing-service starts against real infrastructure and shows the suite's common face (probes, info, metrics, problems, OpenAPI). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@BillingTest
 class BillingServiceConventionsIT extends ServiceConventions implements OpenApiConventions {
 }

@@ -70,6 +70,18 @@ final class Sandbox {
         }
     }
 
+    /** A call of the admin API (faults, WHMCS scenarios); fails on anything but 2xx. */
+    JsonNode admin(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/sandbox/admin" + path));
+        request = json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<String> answer = send(request);
+        if (answer.statusCode() / 100 != 2) {
+            throw new AssertionError("sandbox admin " + method + " " + path + " -> " + answer.statusCode() + " " + answer.body());
+        }
+        return Browser.JSON.readTree(answer.body().isEmpty() ? "{}" : answer.body());
+    }
+
     /** One record through Salesforce's REST API, as the integration user sees it. */
     JsonNode salesforceRecord(String type, String id) {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/salesforce/services/data/v62.0/sobjects/" + type + "/" + id))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portal.platform.test.InvalidSettings;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -32,6 +33,45 @@ class BillingPropertiesTest {
         runner.withPropertyValues("portal.billing.time-zone=Asia/Atlantis").run(context ->
                 assertThat(InvalidSettings.of(context.getStartupFailure())).singleElement().asString()
                         .startsWith("portal.billing.time-zone: ").contains("Asia/Atlantis"));
+    }
+
+    @Test
+    void the_cache_lifetimes_default_to_the_portal_guides() {
+        runner.run(context -> {
+            BillingProperties.Cache cache = context.getBean(BillingProperties.class).cache();
+            assertThat(cache.invoiceList()).isEqualTo(Duration.ofSeconds(90));
+            assertThat(cache.invoice()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(cache.paymentMethods()).isEqualTo(Duration.ofMinutes(15));
+            assertThat(cache.longest()).isEqualTo(Duration.ofMinutes(15));
+        });
+    }
+
+    @Test
+    void a_zero_cache_lifetime_stops_the_start_naming_the_setting() {
+        runner.withPropertyValues("portal.billing.cache.invoice-list=0s").run(context ->
+                assertThat(InvalidSettings.of(context.getStartupFailure())).singleElement().asString()
+                        .startsWith("portal.billing.cache.invoice-list: "));
+    }
+
+    @Test
+    void a_peer_url_that_is_not_http_stops_the_start_naming_the_setting() {
+        runner.withPropertyValues("portal.billing.dashboard.orders-url=ftp://orders.internal").run(context ->
+                assertThat(InvalidSettings.of(context.getStartupFailure())).singleElement().asString()
+                        .startsWith("portal.billing.dashboard.orders-url: "));
+    }
+
+    @Test
+    void a_source_timeout_beyond_30_seconds_stops_the_start_naming_the_setting() {
+        runner.withPropertyValues("portal.billing.dashboard.source-timeout=1m").run(context ->
+                assertThat(InvalidSettings.of(context.getStartupFailure())).singleElement().asString()
+                        .startsWith("portal.billing.dashboard.source-timeout: "));
+    }
+
+    @Test
+    void a_currency_that_is_not_an_iso_code_stops_the_start_naming_the_setting() {
+        runner.withPropertyValues("portal.billing.currency=yen").run(context ->
+                assertThat(InvalidSettings.of(context.getStartupFailure())).singleElement().asString()
+                        .startsWith("portal.billing.currency: "));
     }
 
     @EnableConfigurationProperties(BillingProperties.class)

@@ -19,7 +19,7 @@ record ServiceSpec(String name, String module, int port, String database, int ma
             new ServiceSpec("catalog-service", "catalog-service", 8082, null),
             new ServiceSpec("order-service", "order-service", 8083, "orders"),
             new ServiceSpec("fulfillment-service", "fulfillment-service", 8084, "fulfillment"),
-            new ServiceSpec("billing-service", "billing-service", 8085, null),
+            new ServiceSpec("billing-service", "billing-service", 8085, "billing"),
             new ServiceSpec("sim-service", "sim-service", 8086, "sim"),
             new ServiceSpec("case-service", "case-service", 8087, "cases"),
             new ServiceSpec("wishlist-service", "wishlist-service", 8088, "wishlist"),

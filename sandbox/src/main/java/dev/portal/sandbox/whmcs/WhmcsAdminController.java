@@ -7,6 +7,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
 
 /** Scenario endpoints: what an admin or a payment gateway would do inside WHMCS. Errors are problem+json. */
 @RestController
@@ -84,6 +88,18 @@ class WhmcsAdminController {
             return new CreatedInvoice(invoice.id, client.id, WhmcsActions.amount(invoice.total()),
                     WhmcsActions.date(invoice.duedate), invoice.status);
         });
+    }
+
+    /** API calls per action since start, the last reset or the last clear, e.g. {@code {"GetInvoices":2}}. */
+    @GetMapping("/calls")
+    Map<String, Long> calls() {
+        return state.calls();
+    }
+
+    @DeleteMapping("/calls")
+    ResponseEntity<Void> clearCalls() {
+        state.clearCalls();
+        return ResponseEntity.noContent().build();
     }
 
     record ClientStatus(@NotNull @Pattern(regexp = "Active|Inactive|Closed") String status) {

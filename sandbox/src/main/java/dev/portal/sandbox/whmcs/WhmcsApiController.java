@@ -31,10 +31,12 @@ class WhmcsApiController {
     private static final Logger log = LoggerFactory.getLogger(WhmcsApiController.class);
 
     private final WhmcsActions actions;
+    private final WhmcsState state;
     private final WhmcsSettings settings;
 
     WhmcsApiController(WhmcsActions actions, WhmcsState state) {
         this.actions = actions;
+        this.state = state;
         this.settings = state.settings();
     }
 
@@ -53,6 +55,7 @@ class WhmcsApiController {
             return error(200, "The sandbox supports responsetype=json only");
         }
         String action = p.getOr("action", "");
+        state.called(action);
         try {
             Map<String, Object> body = actions.run(action, p, baseUrl(request));
             log.info("whmcs action={} result=success", action);
@@ -80,7 +83,7 @@ class WhmcsApiController {
 
     /** The pages SSO destinations lead to: a stand-in for WHMCS's client area that says who is signed in. */
     @GetMapping({"/whmcs/clientarea.php", "/whmcs/index.php", "/whmcs/account/paymentmethods", "/whmcs/supporttickets.php",
-            "/whmcs/submitticket.php", "/whmcs/cart.php"})
+            "/whmcs/submitticket.php", "/whmcs/cart.php", "/whmcs/viewinvoice.php"})
     ResponseEntity<String> clientArea(@CookieValue(name = SESSION_COOKIE, required = false) String session, HttpServletRequest request) {
         Optional<String> name = session != null && session.matches("\\d{1,18}") ? actions.clientName(Long.parseLong(session)) : Optional.empty();
         String page = request.getRequestURI().substring("/whmcs/".length())

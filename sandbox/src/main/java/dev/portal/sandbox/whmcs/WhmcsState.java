@@ -10,12 +10,17 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
  * The simulated WHMCS installation's records, behind one lock: every API call and admin scenario runs as one
- * step on the store, and {@link #reset()} swaps in a fresh seed.
+ * step on the store, and {@link #reset()} swaps in a fresh seed. It also counts the API calls per action, so that
+ * tests of a caller's cache can see how often WHMCS was actually asked.
  */
 @Component
 @EnableConfigurationProperties(WhmcsSettings.class)
@@ -24,6 +29,7 @@ public class WhmcsState implements SeededState {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private final WhmcsSettings settings;
     private final Clock clock;
     private WhmcsStore store;
@@ -44,9 +50,26 @@ public class WhmcsState implements SeededState {
         lock.lock();
         try {
             store = WhmcsSeed.create(today());
+            calls.clear();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Counts one authenticated API call of {@code action} (whether WHMCS answered success or error). */
+    void called(String action) {
+        calls.computeIfAbsent(action, a -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** API calls per action since start, the last reset or {@link #clearCalls()}, by action name as sent. */
+    Map<String, Long> calls() {
+        Map<String, Long> view = new TreeMap<>();
+        calls.forEach((action, count) -> view.put(action, count.get()));
+        return view;
+    }
+
+    void clearCalls() {
+        calls.clear();
     }
 
     /** Runs {@code step} on the store while no other request touches it. */

@@ -401,6 +401,21 @@ class WhmcsApiIT {
     }
 
     @Test
+    void ssoTokenWithACustomRedirectLandsOnTheInvoicePage() throws Exception {
+        JsonNode token = call("CreateSsoToken", Map.of("client_id", "3", "destination", "sso:custom_redirect",
+                "sso_redirect_path", "viewinvoice.php?id=4"));
+
+        HttpResponse<String> first = send(HttpRequest.newBuilder(URI.create(token.get("redirect_url").asString())).GET());
+        assertThat(first.headers().firstValue("Location")).hasValue("http://127.0.0.1:" + port + "/whmcs/viewinvoice.php?id=4");
+        String cookie = first.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        HttpResponse<String> landing = send(HttpRequest.newBuilder(URI.create(first.headers().firstValue("Location").orElseThrow()))
+                .header("Cookie", cookie).GET());
+
+        assertThat(landing.statusCode()).isEqualTo(200);
+        assertThat(landing.body()).contains("Signed in as Aiko Tanaka").contains("viewinvoice.php?id=4");
+    }
+
+    @Test
     void ssoTokenRequiresAKnownClientAndDestination() throws Exception {
         assertThat(message(call("CreateSsoToken", Map.of()))).isEqualTo("A valid client_id or user_id is required");
         assertThat(message(call("CreateSsoToken", Map.of("client_id", "99")))).isEqualTo("Invalid client_id");
@@ -432,6 +447,24 @@ class WhmcsApiIT {
         assertThat(message(call("AddOrder", Map.of("clientid", "2", "paymentmethod", "stripe", "pid[0]", "1"))))
                 .isEqualTo("Unable to add order when client status is Closed");
         assertThat(admin("PUT", "/sandbox/admin/whmcs/clients/99/status", "{\"status\":\"Closed\"}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void adminCountsTheApiCallsPerActionUntilClearedOrReset() throws Exception {
+        call("GetInvoices", Map.of("userid", "1"));
+        call("GetInvoices", Map.of("userid", "3"));
+        call("GetInvoice", Map.of("invoiceid", "999"));
+
+        assertThat(JSON.readTree(admin("GET", "/sandbox/admin/whmcs/calls", null).body()))
+                .isEqualTo(JSON.readTree("{\"GetInvoice\":1,\"GetInvoices\":2}"));
+
+        assertThat(admin("DELETE", "/sandbox/admin/whmcs/calls", null).statusCode()).isEqualTo(204);
+        call("GetPayMethods", Map.of("clientid", "1"));
+        assertThat(JSON.readTree(admin("GET", "/sandbox/admin/whmcs/calls", null).body()))
+                .isEqualTo(JSON.readTree("{\"GetPayMethods\":1}"));
+
+        admin("POST", "/sandbox/admin/reset", null);
+        assertThat(admin("GET", "/sandbox/admin/whmcs/calls", null).body()).isEqualTo("{}");
     }
 
     @Test

@@ -1,0 +1,4 @@
+-- billing-service's schema starts here. The platform tables it uses come first, from the platform libraries it depends on
+-- (versions below 1, so that every service has them in the same shape):
+--   V0_2 inbox                      (platform-inbox: which events each consumer has applied)
+-- This baseline holds no table of the service's own; each feature adds its tables as V2, V3, ...
