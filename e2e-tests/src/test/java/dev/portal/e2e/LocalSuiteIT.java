@@ -119,7 +119,9 @@ class LocalSuiteIT {
             Browser.Response oldLogin = new Browser().post("/api/auth/login",
                     Map.of("email", Customers.JIRO_EMAIL, "password", Customers.JIRO_PASSWORD));
             assertThat(oldLogin.status()).as("users of the earlier run are gone with the sandbox's records: %s", oldLogin).isEqualTo(401);
-            Browser.Response signup = new Browser().post("/api/auth/signup", Customers.jiroSignup("SF-100005", Customers.JIRO_EMAIL));
+            Map<String, Object> jiro = Customers.jiroSignup("SF-100005", Customers.JIRO_EMAIL);
+            jiro.put("ownershipCode", Customers.ownershipCode("SF-100005", Customers.JIRO_EMAIL));
+            Browser.Response signup = new Browser().post("/api/auth/signup", jiro);
             assertThat(signup.status()).as("the same customer signs up again: %s", signup).isEqualTo(201);
             Browser.Response link = new Browser().post("/api/auth/link", Customers.aikoLink("Sandbox-Pass-1"));
             assertThat(link.status()).as("another customer links her WHMCS client again: %s", link).isEqualTo(201);

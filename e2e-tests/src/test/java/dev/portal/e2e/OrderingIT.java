@@ -82,12 +82,20 @@ class OrderingIT {
     void the_approved_order_is_fulfilled_once_and_its_timeline_shows_every_step() {
         int whmcsOrdersBefore = portalOrdersInWhmcs().size();
 
-        SANDBOX.patchSalesforceRecord("Order", orderId,
-                "{\"Status\":\"Approved\",\"MSISDN__c\":\"07055556666\",\"SIM_Type__c\":\"Physical\"}");
+        // Freebit's line activation takes minutes (5 in the sandbox); the saga's polling is what is under test here
+        long activationMs = SANDBOX.admin("GET", "/freebit/activations", null).path("durationMs").asLong();
+        SANDBOX.admin("PUT", "/freebit/activations", "{\"durationMs\":5000}");
+        JsonNode order;
+        try {
+            SANDBOX.patchSalesforceRecord("Order", orderId,
+                    "{\"Status\":\"Approved\",\"MSISDN__c\":\"07055556666\",\"SIM_Type__c\":\"Physical\"}");
 
-        JsonNode order = await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(
-                () -> aiko.get("/api/orders/" + orderId).json(),
-                shown -> "ACTIVATED".equals(shown.path("activationStatus").asString()));
+            order = await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(
+                    () -> aiko.get("/api/orders/" + orderId).json(),
+                    shown -> "ACTIVATED".equals(shown.path("activationStatus").asString()));
+        } finally {
+            SANDBOX.admin("PUT", "/freebit/activations", "{\"durationMs\":" + activationMs + "}");
+        }
         List<String> steps = order.path("timeline").valueStream()
                 .filter(entry -> "SUCCEEDED".equals(entry.path("status").asString()))
                 .map(entry -> entry.path("step").asString()).toList();
