@@ -46,6 +46,9 @@ public class SandboxRoots implements WebServerFactoryCustomizer<TomcatServletWeb
         settings.enabled().forEach((system, port) -> {
             Connector connector = new Connector(TomcatServletWebServerFactory.DEFAULT_PROTOCOL);
             connector.setPort(port);
+            // Boot's connector customizers reach only the main connector: Stripe's bracketed query keys
+            // (expand[0]=...) must pass here too (StripeWebConfig)
+            connector.setProperty("relaxedQueryChars", "[]");
             if (factory.getAddress() != null) {
                 connector.setProperty("address", factory.getAddress().getHostAddress());
             }

@@ -1,5 +1,7 @@
 package dev.portal.sandbox.whmcs;
 
+import dev.portal.sandbox.SandboxSystems;
+import dev.portal.sandbox.roots.SandboxRoots;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +35,10 @@ class WhmcsApiController {
     private final WhmcsActions actions;
     private final WhmcsState state;
     private final WhmcsSettings settings;
+    private final SandboxRoots roots;
 
-    WhmcsApiController(WhmcsActions actions, WhmcsState state) {
+    WhmcsApiController(WhmcsActions actions, WhmcsState state, SandboxRoots roots) {
+        this.roots = roots;
         this.actions = actions;
         this.state = state;
         this.settings = state.settings();
@@ -102,11 +106,8 @@ class WhmcsApiController {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
-    /** Where this installation is served: this server's address plus {@code /whmcs}. */
-    private static String baseUrl(HttpServletRequest request) {
-        String scheme = request.getScheme();
-        int port = request.getServerPort();
-        boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-        return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port) + "/whmcs";
+    /** Where this installation is served as the caller reached it: its own port's root, or {@code /whmcs} on the shared one. */
+    private String baseUrl(HttpServletRequest request) {
+        return roots.baseUrl(SandboxSystems.WHMCS, request);
     }
 }

@@ -121,6 +121,35 @@ class SandboxRootsIT {
         assertThat(failed.body()).contains("sandbox fault injection");
     }
 
+    @Test
+    void a_single_sign_on_link_made_at_the_whmcs_port_stays_at_the_root_of_that_port() throws Exception {
+        JsonNode token = JSON.readTree(form(URI.create("http://127.0.0.1:" + whmcsPort + "/includes/api.php"),
+                "action=CreateSsoToken&client_id=1&destination=clientarea:invoices&identifier=sandbox-identifier"
+                        + "&secret=sandbox-secret&responsetype=json").body());
+        String redirect = token.path("redirect_url").asString();
+        assertThat(redirect).startsWith("http://127.0.0.1:" + whmcsPort + "/oauth/singlesignon.php?access_token=");
+
+        HttpResponse<String> signedOn = http.send(HttpRequest.newBuilder(URI.create(redirect)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(signedOn.statusCode()).as(signedOn.body()).isEqualTo(302);
+        assertThat(signedOn.headers().firstValue("Location")).hasValue("http://127.0.0.1:" + whmcsPort + "/clientarea.php?action=invoices");
+    }
+
+    @Test
+    void stripe_bracketed_query_keys_pass_at_its_root_port() throws Exception {
+        // as Stripe's SDK sends them: unencoded brackets, which java.net.URI refuses to build, hence a raw request
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", stripePort)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /v1/customers?limit=1&expand[0]=data HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer sk_test_sandbox\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+
+            assertThat(statusLine).isEqualTo("HTTP/1.1 200 ");
+        }
+    }
+
     private HttpResponse<String> form(URI uri, String body) throws Exception {
         return post(uri, "POST", body, "application/x-www-form-urlencoded");
     }
