@@ -72,7 +72,7 @@ class LocalSuiteIT {
         List<Long> pids;
         {
             pids = suite.pids();
-            assertThat(pids).as("postgres, kafka and 12 services in the ready table").hasSize(14);
+            assertThat(pids).as("postgres, kafka and 13 services (notification-service twice) in the ready table").hasSize(15);
 
             HttpResponse<String> gatewayReady = get(RunningSuite.url(8180, "/actuator/health/readiness"));
             assertThat(gatewayReady.statusCode()).as("the gateway's operators' port").isEqualTo(200);
