@@ -7,6 +7,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.portal.identity.config.IdentityProperties;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,6 @@ class SigningKeysTest {
                 .bindOrCreate("portal.identity", IdentityProperties.class);
         MockEnvironment environment = new MockEnvironment();
         environment.setActiveProfiles(profile);
-        return new SigningKeys(properties, null, Clock.systemUTC(), environment);
+        return new SigningKeys(properties, null, Clock.fixed(Instant.parse("2026-12-08T00:00:00Z"), ZoneOffset.UTC), environment);
     }
 }
